@@ -1,0 +1,39 @@
+import { runStartFromProcess } from "./start/run-start-from-process";
+
+const USAGE = `Usage: updraft <command>
+
+Commands:
+  start    Run Updraft: Postgres (embedded unless DATABASE_URL is set), migrations,
+           the web app and the scheduler. Ctrl-C stops everything.
+
+Environment for \`updraft start\`:
+  DATABASE_URL            Postgres to use (default: embedded in UPDRAFT_DATA_DIR/pg)
+  PORT                    web port (default 3000)
+  UPDRAFT_DATA_DIR        where the embedded default keeps its data (default <repo>/.updraft)
+  UPDRAFT_ADMIN_EMAIL     e-mail of the first admin (default from the demo seed)
+  UPDRAFT_ADMIN_PASSWORD  password of the first admin (default: generated and shown once)
+  UPDRAFT_EXECUTOR        local | kubernetes (default local)
+  NEXTAUTH_SECRET         session secret (default: generated into UPDRAFT_DATA_DIR)
+  NEXTAUTH_URL            public URL of the web app (default http://localhost:PORT)
+`;
+
+const [command, ...rest] = process.argv.slice(2);
+
+switch (command) {
+  case "start":
+    if (rest.length > 0) {
+      process.stderr.write(`updraft start takes no arguments (got: ${rest.join(" ")}); configure it with environment variables.\n\n${USAGE}`);
+      process.exit(2);
+    }
+    process.exit(await runStartFromProcess());
+    break;
+  case undefined:
+  case "help":
+  case "--help":
+  case "-h":
+    process.stdout.write(USAGE);
+    break;
+  default:
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+    process.exit(2);
+}

@@ -1,0 +1,17 @@
+import type { TaskList } from "graphile-worker";
+import type { Db } from "@updraft/db";
+import type { Executor } from "@updraft/executor";
+import { makeEvaluateRunJob } from "./evaluate-run-job";
+import { makeLaunchTaskJob } from "./launch-task-job";
+import { makeTaskEventJob } from "./task-event-job";
+import { makeTickJob } from "./tick-job";
+
+/** The scheduler's jobs (see ARCHITECTURE.md, "The scheduler loop"). */
+export function buildTaskList(db: Db, executor: Executor, options: { tickIntervalMs: number }): TaskList {
+  return {
+    tick: makeTickJob(db, options.tickIntervalMs),
+    evaluate_run: makeEvaluateRunJob(db),
+    launch_task: makeLaunchTaskJob(db, executor),
+    task_event: makeTaskEventJob(db),
+  };
+}

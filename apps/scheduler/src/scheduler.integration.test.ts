@@ -1,0 +1,168 @@
+import { createTenant, type Tenant } from "@updraft/db";
+import { useTestDatabase } from "@updraft/db/testing";
+import { storeDagUpload, triggerDagRun } from "@updraft/engine";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startScheduler, type RunningScheduler } from "./start-scheduler";
+import { median, waitForRunToFinish } from "./testing/wait-for-run";
+
+const t = useTestDatabase();
+let tenant: Tenant;
+let scheduler: RunningScheduler;
+
+beforeAll(async () => {
+  tenant = await createTenant(t.db, { slug: "acme", name: "Acme" });
+  // A one-minute poll interval: every hand-off below must travel by LISTEN/NOTIFY,
+  // or the runs would take minutes and these tests would time out.
+  scheduler = await startScheduler({
+    databaseUrl: t.url,
+    executor: "local",
+    pollIntervalMs: 60_000,
+    logger: pino({ level: "silent" }),
+  });
+});
+afterAll(async () => {
+  await scheduler?.stop();
+});
+
+async function upload(source: string, fileName = "dag.yaml") {
+  const result = await storeDagUpload(t.db, { tenantId: tenant.id, fileName, source, userId: null });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  return result;
+}
+
+async function logOf(runId: string, taskId: string) {
+  const ti = await t.db.taskInstance.findFirstOrThrow({ where: { dagRunId: runId, taskId } });
+  const chunks = await t.db.taskLog.findMany({ where: { taskInstanceId: ti.id }, orderBy: { id: "asc" } });
+  return chunks.map((c) => c.content).join("");
+}
+
+describe("the scheduler with the local executor", () => {
+  it("runs a → b, a → c to success and stores each task's output", async () => {
+    const dag = await upload(`
+dag_id: fan_out
+schedule: null
+params: { who: world }
+tasks:
+  - task_id: a
+    command: [sh, -c, "echo hello from a"]
+  - task_id: b
+    depends_on: [a]
+    command: [sh, -c, "echo b says hi to $WHO for {{ ds }}"]
+    env: { WHO: "{{ params.who }}" }
+  - task_id: c
+    depends_on: [a]
+    command: [sh, -c, "echo c on stderr >&2"]
+`);
+    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, conf: { who: "updraft" }, triggeredById: null });
+    const run = await waitForRunToFinish(t.db, id);
+
+    expect(run.state).toBe("SUCCESS");
+    expect(Object.fromEntries(run.taskInstances.map((ti) => [ti.taskId, ti.state]))).toEqual({ a: "SUCCESS", b: "SUCCESS", c: "SUCCESS" });
+    for (const ti of run.taskInstances) {
+      expect(ti.exitCode).toBe(0);
+      expect(ti.tryNumber).toBe(1);
+    }
+    const a = run.taskInstances.find((ti) => ti.taskId === "a")!;
+    for (const down of run.taskInstances.filter((ti) => ti.taskId !== "a")) {
+      expect(down.startedAt!.getTime()).toBeGreaterThanOrEqual(a.endedAt!.getTime());
+    }
+    expect(await logOf(id, "a")).toContain("hello from a");
+    const today = run.logicalDate.toISOString().slice(0, 10);
+    expect(await logOf(id, "b")).toContain(`b says hi to updraft for ${today}`);
+    const stderr = await t.db.taskLog.findMany({ where: { stream: "STDERR", taskInstance: { dagRunId: id, taskId: "c" } } });
+    expect(stderr.map((c) => c.content).join("")).toContain("c on stderr");
+  });
+
+  it("fails the run when a task fails and marks its downstream upstream_failed", async () => {
+    const dag = await upload(`
+dag_id: breaks
+schedule: null
+tasks:
+  - task_id: a
+    command: [sh, -c, "echo about to fail; exit 3"]
+  - task_id: b
+    depends_on: [a]
+    command: ["true"]
+  - task_id: c
+    depends_on: [b]
+    command: ["true"]
+`);
+    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
+    const run = await waitForRunToFinish(t.db, id);
+
+    expect(run.state).toBe("FAILED");
+    const byId = Object.fromEntries(run.taskInstances.map((ti) => [ti.taskId, ti]));
+    expect(byId.a!.state).toBe("FAILED");
+    expect(byId.a!.exitCode).toBe(3);
+    expect(byId.a!.message).toBe("exit code 3");
+    expect(byId.b!.state).toBe("UPSTREAM_FAILED");
+    expect(byId.c!.state).toBe("UPSTREAM_FAILED");
+    expect(byId.b!.tryNumber).toBe(0);
+    expect(await logOf(id, "a")).toContain("about to fail");
+  });
+
+  it("fails a task whose command does not exist, saying so", async () => {
+    const dag = await upload(`
+dag_id: typo
+schedule: null
+tasks:
+  - task_id: a
+    command: [definitely-not-a-command-xyz]
+`);
+    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
+    const run = await waitForRunToFinish(t.db, id);
+    expect(run.state).toBe("FAILED");
+    expect(run.taskInstances[0]!.message).toContain('command not found: "definitely-not-a-command-xyz"');
+  });
+
+  it("creates a cron DAG's run from the tick without anyone pressing anything", async () => {
+    const dag = await upload(`
+dag_id: every_minute
+schedule: "* * * * *"
+start_date: 2025-01-01
+catchup: false
+tasks:
+  - task_id: only
+    command: [sh, -c, "echo interval {{ data_interval_start }} to {{ data_interval_end }}"]
+`);
+    const deadline = Date.now() + 20_000;
+    let run = null;
+    while (!run && Date.now() < deadline) {
+      run = await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" } });
+      if (!run) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(run, "the tick created no scheduled run within 20 s").not.toBeNull();
+    // catchup: false → only the latest complete minute, ending at or before now.
+    expect(run!.dataIntervalEnd.getTime() - run!.dataIntervalStart.getTime()).toBe(60_000);
+    expect(run!.dataIntervalEnd.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(run!.dataIntervalEnd.getTime()).toBeGreaterThan(Date.now() - 2 * 60_000);
+    expect(run!.runId).toBe(`scheduled__${run!.dataIntervalStart.toISOString()}`);
+    const finished = await waitForRunToFinish(t.db, run!.id);
+    expect(finished.state).toBe("SUCCESS");
+    expect(await logOf(run!.id, "only")).toContain(`interval ${run!.dataIntervalStart.toISOString().slice(0, 19)}`);
+    const after = await t.db.dag.findUniqueOrThrow({ where: { id: dag.dagDbId } });
+    expect(after.nextRunAt!.getTime()).toBe(run!.dataIntervalEnd.getTime() + 60_000);
+  });
+
+  it("starts a downstream task within milliseconds of its upstream's exit (event-driven, no polling)", async () => {
+    const tasks = Array.from({ length: 11 }, (_, i) =>
+      i === 0 ? `  - task_id: t0\n    command: ["true"]` : `  - task_id: t${i}\n    depends_on: [t${i - 1}]\n    command: ["true"]`,
+    ).join("\n");
+    const dag = await upload(`dag_id: chain\nschedule: null\ntasks:\n${tasks}\n`);
+    const gaps: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
+      const run = await waitForRunToFinish(t.db, id);
+      expect(run.state).toBe("SUCCESS");
+      const byId = new Map(run.taskInstances.map((ti) => [ti.taskId, ti]));
+      for (let i = 1; i <= 10; i++) {
+        gaps.push(byId.get(`t${i}`)!.startedAt!.getTime() - byId.get(`t${i - 1}`)!.endedAt!.getTime());
+      }
+    }
+    const p50 = median(gaps);
+    // Reported, not asserted (shared machine): the closing note quotes this figure.
+    console.log(`exit → downstream start over ${gaps.length} edges: median ${p50} ms, max ${Math.max(...gaps)} ms`);
+    expect(gaps.every((g) => g >= 0)).toBe(true);
+  });
+});

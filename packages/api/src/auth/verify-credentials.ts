@@ -1,0 +1,59 @@
+import { hashPassword, verifyPassword, type DbOrTx } from "@updraft/db";
+import { z } from "zod";
+import type { SessionUser } from "../context";
+import { checkSignInRateLimit, rateLimitMessage } from "./sign-in-rate-limit";
+
+export const WRONG_CREDENTIALS_MESSAGE = "Wrong e-mail or password.";
+
+export type VerifyCredentialsResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: "invalid" | "rate_limited"; message: string };
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  ip: z.string().trim().min(1).max(100).catch("unknown"),
+});
+
+let dummyHash: Promise<string> | undefined;
+/** Verifying against a throwaway hash keeps unknown e-mails as slow as wrong passwords. */
+function hashForUnknownUsers(): Promise<string> {
+  const hash = dummyHash ?? hashPassword("updraft-unknown-user-placeholder");
+  dummyHash = hash;
+  return hash;
+}
+
+/**
+ * Checks an e-mail + password sign-in. Every attempt is recorded; after too
+ * many recent failures for the e-mail or the IP the attempt is refused
+ * without looking at the password (even a right one).
+ */
+export async function verifyCredentials(
+  db: DbOrTx,
+  raw: { email: string; password: string; ip: string },
+  now: Date = new Date(),
+): Promise<VerifyCredentialsResult> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid", message: "Enter your e-mail and password." };
+  const { email, password, ip } = parsed.data;
+
+  const record = (succeeded: boolean) => db.signInAttempt.create({ data: { email, ip, succeeded, createdAt: now } });
+
+  const limit = await checkSignInRateLimit(db, { email, ip, now });
+  if (limit.limited) {
+    await record(false);
+    return { ok: false, reason: "rate_limited", message: rateLimitMessage(limit.retryAfterMinutes) };
+  }
+
+  const user = await db.user.findFirst({
+    where: { email: { equals: email, mode: "insensitive" } },
+    select: { id: true, email: true, isPlatformAdmin: true, passwordHash: true },
+  });
+  const passwordOk = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(await hashForUnknownUsers(), password), false);
+
+  await record(Boolean(user && passwordOk));
+  if (!user || !passwordOk) return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+  return { ok: true, user: { id: user.id, email: user.email, isPlatformAdmin: user.isPlatformAdmin } };
+}

@@ -1,0 +1,11 @@
+export { appRouter, createCaller, type AppRouter } from "./root-router";
+export { createContextInner, type Context, type SessionUser } from "./context";
+export { verifyCredentials, WRONG_CREDENTIALS_MESSAGE, type VerifyCredentialsResult } from "./auth/verify-credentials";
+export { createSession, SESSION_TTL_MS } from "./auth/create-session";
+export { validateSession, type ValidSession } from "./auth/validate-session";
+export { revokeSession } from "./auth/revoke-session";
+export type { RunTaskView } from "./runs/get-run";
+export type { LogChunk, TaskLogPage } from "./logs/read-task-log";
+export type { DagListItem } from "./dags/list-dags";
+export type { UploadDagResult } from "./dags/upload-dag";
+export type { LayeredTaskNode } from "./dags/task-layers";

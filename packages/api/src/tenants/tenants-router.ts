@@ -1,0 +1,7 @@
+import { authedProcedure, router } from "../trpc";
+import { listMyTenants } from "./list-my-tenants";
+
+export const tenantsRouter = router({
+  /** Tenants the signed-in user belongs to, with their role in each. */
+  mine: authedProcedure.query(({ ctx }) => listMyTenants(ctx.db, ctx.user.id)),
+});

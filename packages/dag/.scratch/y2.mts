@@ -1,0 +1,13 @@
+import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } from "yaml";
+const lc = new LineCounter();
+const src = "tasks:\n  - task_id: a\n    command:\n  - {task_id: b}\ne: !foo x\nf: []\n";
+const d = parseDocument(src, { lineCounter: lc, schema: "core" });
+const root: any = d.contents;
+for (const p of root.items) console.log(p.key.value, p.key.range, p.value?.range, p.value?.constructor.name, p.value?.tag, p.value?.source);
+const t = root.items[0].value;
+console.log(t.items[0].range, lc.linePos(t.items[0].range[0]), t.items[0].items[1].value);
+console.log(t.items[1].range, lc.linePos(t.items[1].range[0]));
+const j = parseDocument('{\n\t"a": 1,\n\t"b": {\n\t\t"c": [1, 2]\n\t}\n}\n', { lineCounter: lc, schema: "core" });
+console.log(j.errors, j.toJS());
+const k = parseDocument('x: "\\u00e9 \\ud83d\\ude00"\n', { schema: "core" });
+console.log(k.errors, k.toJS());

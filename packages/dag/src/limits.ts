@@ -1,0 +1,22 @@
+/** Largest accepted DAG file, in bytes of UTF-8. */
+export const MAX_FILE_BYTES = 1_048_576;
+
+/** Most tasks one DAG may declare. */
+export const MAX_TASKS = 1_000;
+
+/**
+ * yaml's `maxAliasCount`: how often one anchor may be expanded (weighted by the
+ * aliases nested inside it). Large enough for every task of a 1,000-task DAG to
+ * reuse one anchor, small enough to stop "billion laughs" documents.
+ */
+export const MAX_ALIAS_COUNT = 1_000;
+
+/**
+ * Upper bound on values after alias expansion. A 1 MiB file without aliases
+ * cannot hold more than about half a million values, so only alias expansion
+ * gets near this.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+/** Longest id (dag_id, task_id). */
+export const MAX_ID_LENGTH = 200;

@@ -1,0 +1,18 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+
+/** Whether a mapping key is YAML's merge key `<<` (with `merge: true` its value is a symbol). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === "symbol";
+}
+
+/** The mappings a `<<: *anchor` or `<<: [*a, *b]` pair merges in, in priority order. */
+export function mergeSources(doc: Document, pair: Pair): YAMLMap[] {
+  const value = pair.value;
+  const items: unknown[] = isSeq(value) ? value.items : [value];
+  const sources: YAMLMap[] = [];
+  for (const item of items) {
+    const resolved = isAlias(item) ? item.resolve(doc) : (item as Node | null);
+    if (isMap(resolved)) sources.push(resolved);
+  }
+  return sources;
+}

@@ -1,0 +1,42 @@
+import type { ResourceSpec } from "@updraft/dag";
+
+/** Everything a backend needs to start one try of one task instance. */
+export interface LaunchRequest {
+  /** Deterministic and DNS-label-safe: see `executorKey(tiId, tryNumber)`. */
+  key: string;
+  taskInstanceId: string;
+  tryNumber: number;
+  tenantSlug: string;
+  dagId: string;
+  runId: string;
+  taskId: string;
+  image: string | null;
+  command: string[];
+  args: string[];
+  env: Record<string, string>;
+  executionTimeoutSeconds: number | null;
+  resources: ResourceSpec;
+}
+
+export type LogStreamName = "STDOUT" | "STDERR" | "SYSTEM";
+
+export type TaskOutcome =
+  | { kind: "success"; exitCode: 0 }
+  | { kind: "failed"; exitCode: number | null; reason: string };
+
+/** Callbacks a backend reports through. `onExit` is called exactly once per launch. */
+export interface ExecutorEvents {
+  onLog(req: LaunchRequest, stream: LogStreamName, text: string): void;
+  onExit(req: LaunchRequest, outcome: TaskOutcome): void | Promise<void>;
+}
+
+export interface Executor {
+  readonly name: string;
+  /** Resolves once the task started. Launching a key that is already running adopts it and starts nothing. */
+  launch(req: LaunchRequest): Promise<{ adopted: boolean }>;
+  /** Stops the task with this key; its outcome is `failed` with `reason`. Resolves after `onExit`. */
+  kill(key: string, reason: string): Promise<void>;
+  runningKeys(): string[];
+  /** Kills everything this executor started and waits until it is gone. */
+  shutdown(): Promise<void>;
+}
