@@ -1,6 +1,7 @@
-import { isAlias, isCollection, type Document } from "yaml";
+import { isAlias, isCollection, isScalar, type Document } from "yaml";
 import { formatFieldPath } from "./format-field-path";
-import type { PlacedProblem } from "./problem";
+import { FILE_PATH, type PlacedProblem } from "./problem";
+import { aliasResolverFor } from "./resolve-yaml-alias";
 import { walkYamlNodes } from "./walk-yaml-nodes";
 
 const CORE_TAGS = new Set(
@@ -13,19 +14,33 @@ function displayTag(tag: string): string {
 
 /**
  * Node-level problems the YAML parser lets through: custom tags (`!foo`,
- * `!!python/object`) and aliases to anchors that are not defined before them.
+ * `!!python/object`), aliases to anchors that are not defined before them or
+ * that point into themselves, and non-scalar mapping keys.
  */
-export function findYamlNodeProblems(doc: Document): PlacedProblem[] {
+export function findYamlNodeProblems(doc: Document, source: string): PlacedProblem[] {
   const problems: PlacedProblem[] = [];
-  walkYamlNodes(doc, (node, path) => {
+  const resolve = aliasResolverFor(doc);
+  walkYamlNodes(doc, (node, path, role) => {
     const offset = node.range?.[0] ?? 0;
-    const where = path.length === 0 ? "(file)" : formatFieldPath(path);
+    const where = path.length === 0 ? FILE_PATH : formatFieldPath(path);
+    if (role === "key" && !isScalar(node)) {
+      const parent = path.length <= 1 ? FILE_PATH : formatFieldPath(path.slice(0, -1));
+      problems.push({ offset, path: parent, message: "expected a plain key (a string), got a list, mapping or alias" });
+      return;
+    }
     if (isAlias(node)) {
-      if (node.resolve(doc) === undefined) {
+      const target = resolve(node);
+      if (target === undefined) {
         problems.push({
           offset,
           path: where,
           message: `unknown YAML alias "*${node.source}": define the anchor "&${node.source}" before using it`,
+        });
+      } else if (target.range && offset >= target.range[0] && offset < target.range[1]) {
+        problems.push({
+          offset,
+          path: where,
+          message: `YAML alias "*${node.source}" is inside the value it refers to: recursive data is not allowed`,
         });
       }
       return;
@@ -33,8 +48,10 @@ export function findYamlNodeProblems(doc: Document): PlacedProblem[] {
     const tag = node.tag;
     if (tag === undefined || tag === "!" || CORE_TAGS.has(tag)) return;
     const kind = isCollection(node) ? "collection" : "value";
+    // The node's range starts after its tag; point at the tag as written when it is found just before.
+    const tagOffset = source.lastIndexOf(displayTag(tag), offset);
     problems.push({
-      offset,
+      offset: tagOffset !== -1 && offset - tagOffset <= 1_000 ? tagOffset : offset,
       path: where,
       message:
         `custom YAML tag "${displayTag(tag)}" is not allowed on this ${kind}: ` +
@@ -42,13 +59,4 @@ export function findYamlNodeProblems(doc: Document): PlacedProblem[] {
     });
   });
   return problems;
-}
-
-/** Field path of the mapping key that starts at `offset` (used for duplicate-key errors). */
-export function findKeyPathAt(doc: Document, offset: number): string | null {
-  let found: string | null = null;
-  walkYamlNodes(doc, (node, path, role) => {
-    if (found === null && role === "key" && node.range?.[0] === offset) found = formatFieldPath(path);
-  });
-  return found;
 }

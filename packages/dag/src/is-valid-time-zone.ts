@@ -15,3 +15,9 @@ export function isValidTimeZone(name: string): boolean {
 export function knownTimeZones(): string[] {
   return ["UTC", ...Intl.supportedValuesOf("timeZone")];
 }
+
+/** The runtime's spelling of a valid zone when it differs only in case ("utc" -> "UTC"), else the name as given. */
+export function canonicalTimeZone(name: string): string {
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+}

@@ -1,7 +1,8 @@
 import { LineCounter, parseAllDocuments, type Document } from "yaml";
 import { describeValue } from "./describe-value";
 import { exceedsValueCount } from "./count-values";
-import { findKeyPathAt, findYamlNodeProblems } from "./find-yaml-node-problems";
+import { findNodeAt } from "./find-yaml-node-at";
+import { findYamlNodeProblems } from "./find-yaml-node-problems";
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES } from "./limits";
 import { isPlainObject } from "./plain-object";
 import { FILE_PATH, type PlacedProblem } from "./problem";
@@ -10,19 +11,34 @@ export type LoadedYaml =
   | { ok: true; doc: Document; lineCounter: LineCounter; data: Record<string, unknown> }
   | { ok: false; lineCounter: LineCounter; problems: PlacedProblem[] };
 
+export const NESTED_TOO_DEEPLY = "lists and mappings are nested too deeply: flatten the structure";
+
 const ALIAS_BOMB_MESSAGE =
   "YAML aliases expand to too much data (a \"billion laughs\" document): " +
   "use fewer aliases (*name) or write the values out";
 
-function syntaxProblem(doc: Document, source: string, error: Document["errors"][number]): PlacedProblem {
+function syntaxProblem(doc: Document, error: Document["errors"][number]): PlacedProblem {
   const offset = error.pos[0];
   if (error.code === "DUPLICATE_KEY") {
-    const keyText = source.slice(error.pos[0], error.pos[1]).trim();
+    const key = findNodeAt(doc, offset, "key");
     return {
       offset,
-      path: findKeyPathAt(doc, offset) ?? FILE_PATH,
-      message: `duplicate key ${JSON.stringify(keyText)}: each key may appear only once in a mapping`,
+      path: key?.path ?? FILE_PATH,
+      message: `duplicate key ${key === null ? "" : `"${key.key}" `}in a mapping: each key may appear only once`,
     };
+  }
+  if (error.code === "BAD_SCALAR_START") {
+    const value = findNodeAt(doc, offset, "value");
+    return {
+      offset,
+      path: value?.path ?? FILE_PATH,
+      message: `invalid YAML: ${error.message}; put the value in quotes${
+        value?.text ? `: ${JSON.stringify(value.text)}` : ""
+      }`,
+    };
+  }
+  if (/call stack/i.test(error.message)) {
+    return { offset, path: FILE_PATH, message: NESTED_TOO_DEEPLY };
   }
   return { offset, path: FILE_PATH, message: `invalid YAML: ${error.message}` };
 }
@@ -51,7 +67,7 @@ export function loadYamlDocument(source: string): LoadedYaml {
   if (first === undefined || (docs.length === 1 && first.contents === null && first.errors.length === 0)) {
     return fail([{ offset: 0, path: FILE_PATH, message: "the file is empty: expected a mapping with dag_id and tasks" }]);
   }
-  const syntaxProblems = docs.flatMap((doc) => doc.errors.map((error) => syntaxProblem(doc, source, error)));
+  const syntaxProblems = docs.flatMap((doc) => doc.errors.map((error) => syntaxProblem(doc, error)));
   if (syntaxProblems.length > 0) return fail(syntaxProblems);
 
   if (docs.length > 1) {
@@ -64,7 +80,7 @@ export function loadYamlDocument(source: string): LoadedYaml {
     ]);
   }
 
-  const nodeProblems = findYamlNodeProblems(first);
+  const nodeProblems = findYamlNodeProblems(first, source);
   if (nodeProblems.length > 0) return fail(nodeProblems);
 
   let data: unknown;

@@ -1,9 +1,10 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FieldPath } from "./format-field-path";
+import { aliasResolverFor } from "./resolve-yaml-alias";
 import { isMergeKey, mergeSources } from "./yaml-merge-key";
 
 function deref(doc: Document, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  return isAlias(node) ? aliasResolverFor(doc)(node) : node;
 }
 
 function keyMatches(pair: Pair, segment: string | number): boolean {
@@ -32,7 +33,9 @@ function startOf(node: unknown): number | undefined {
 /** An implicit null (`key:` with nothing after it) has no text of its own to point at. */
 function isEmptyValue(node: unknown): boolean {
   if (node === null || node === undefined) return true;
-  return isScalar(node) && node.value === null && node.range !== undefined && node.range[0] === node.range[1];
+  if (!isScalar(node) || node.value !== null) return false;
+  const range = node.range;
+  return range !== null && range !== undefined && range[0] === range[1];
 }
 
 /**

@@ -24,7 +24,8 @@ export function editDistance(a: string, b: string): number {
  */
 export function suggestName(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
-  const maxDistance = Math.max(1, Math.min(3, Math.floor(needle.length / 3)));
+  // Very short names are too close to everything for a guess to mean anything.
+  const maxDistance = needle.length <= 2 ? 0 : Math.max(1, Math.min(3, Math.floor(needle.length / 3)));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { aliasResolverFor } from "./resolve-yaml-alias";
 
 /** Whether a mapping key is YAML's merge key `<<` (with `merge: true` its value is a symbol). */
 export function isMergeKey(key: unknown): boolean {
@@ -9,9 +10,10 @@ export function isMergeKey(key: unknown): boolean {
 export function mergeSources(doc: Document, pair: Pair): YAMLMap[] {
   const value = pair.value;
   const items: unknown[] = isSeq(value) ? value.items : [value];
+  const resolve = aliasResolverFor(doc);
   const sources: YAMLMap[] = [];
   for (const item of items) {
-    const resolved = isAlias(item) ? item.resolve(doc) : (item as Node | null);
+    const resolved = isAlias(item) ? resolve(item) : (item as Node | null);
     if (isMap(resolved)) sources.push(resolved);
   }
   return sources;
