@@ -103,7 +103,7 @@ describe("schema drift", () => {
         changedSchema,
         source
           .replace("  name            String?\n", "  name            String?\n  locale          String       @default(\"en\")\n")
-          .replace("  @@index([state])\n  @@map(\"dag_runs\")", "  @@index([state, createdAt])\n  @@map(\"dag_runs\")")
+          .replace("  @@index([triggeredById])\n  @@map(\"dag_runs\")", "  @@index([triggeredById, createdAt])\n  @@map(\"dag_runs\")")
           .replace("enum LogStream {\n  STDOUT", "enum LogStream {\n  DEBUG\n  STDOUT"),
       );
 
@@ -111,8 +111,8 @@ describe("schema drift", () => {
         [
           "column users.locale: missing from the database (schema says text NOT NULL)",
           "enum LogStream: schema says values (DEBUG, STDOUT, STDERR, SYSTEM), database has (STDOUT, STDERR, SYSTEM)",
-          "index dag_runs.dag_runs_state_created_at_idx: missing from the database (schema says INDEX (state, created_at))",
-          "index dag_runs.dag_runs_state_idx: in the database but not in the schema (INDEX (state))",
+          "index dag_runs.dag_runs_triggered_by_id_created_at_idx: missing from the database (schema says INDEX (triggered_by_id, created_at))",
+          "index dag_runs.dag_runs_triggered_by_id_idx: in the database but not in the schema (INDEX (triggered_by_id))",
         ].sort(),
       );
     } finally {
