@@ -45,8 +45,9 @@ export async function verifyCredentials(
     return { ok: false, reason: "rate_limited", message: rateLimitMessage(limit.retryAfterMinutes) };
   }
 
-  const user = await db.user.findFirst({
-    where: { email: { equals: email, mode: "insensitive" } },
+  // E-mails are stored trimmed and lower-cased (normalizeEmail), as parsed above.
+  const user = await db.user.findUnique({
+    where: { email },
     select: { id: true, email: true, isPlatformAdmin: true, passwordHash: true },
   });
   const passwordOk = user?.passwordHash

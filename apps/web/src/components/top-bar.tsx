@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { SignOutButton } from "@/features/auth/sign-out-button";
+import { TenantSwitcher } from "@/features/tenants/tenant-switcher";
+
+export function TopBar({ email }: { email: string }) {
+  return (
+    <header className="bg-slate-900 text-white">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <Link href="/t" className="text-lg font-semibold tracking-tight">
+          Updraft
+        </Link>
+        <TenantSwitcher />
+        <div className="ml-auto flex items-center gap-4">
+          <span className="text-sm text-slate-300" data-testid="user-email">
+            {email}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}
