@@ -1,4 +1,4 @@
-import { runStartFromProcess } from "./start/run-start-from-process";
+import { relaunchInOwnProcessGroup, runsInOwnProcessGroup } from "./start/relaunch-in-own-process-group";
 
 const USAGE = `Usage: updraft <command>
 
@@ -12,7 +12,7 @@ Environment for \`updraft start\`:
   UPDRAFT_DATA_DIR        where the embedded default keeps its data (default <repo>/.updraft)
   UPDRAFT_ADMIN_EMAIL     e-mail of the first admin (default from the demo seed)
   UPDRAFT_ADMIN_PASSWORD  password of the first admin (default: generated and shown once)
-  UPDRAFT_EXECUTOR        local | kubernetes (default local)
+  UPDRAFT_EXECUTOR        local | kubernetes | noop (default local)
   NEXTAUTH_SECRET         session secret (default: generated into UPDRAFT_DATA_DIR)
   NEXTAUTH_URL            public URL of the web app (default http://localhost:PORT)
 `;
@@ -25,7 +25,9 @@ switch (command) {
       process.stderr.write(`updraft start takes no arguments (got: ${rest.join(" ")}); configure it with environment variables.\n\n${USAGE}`);
       process.exit(2);
     }
-    process.exit(await runStartFromProcess());
+    if (!runsInOwnProcessGroup()) process.exit(await relaunchInOwnProcessGroup());
+    // Loaded only here: the relaunching parent needs none of it.
+    process.exit(await (await import("./start/run-start-from-process")).runStartFromProcess());
     break;
   case undefined:
   case "help":

@@ -65,7 +65,7 @@ describe("readStartConfig", () => {
     const message = result.ok ? "" : result.message;
     expect(message).toContain("DATABASE_URL must be a Postgres URL");
     expect(message).toContain('PORT must be a port number between 1 and 65535 (got "80a")');
-    expect(message).toContain('UPDRAFT_EXECUTOR must be "local" or "kubernetes" (got "docker")');
+    expect(message).toContain('UPDRAFT_EXECUTOR must be "local", "kubernetes" or "noop" (got "docker")');
     expect(message).toContain("UPDRAFT_ADMIN_EMAIL must be an e-mail address");
     expect(message).toContain("UPDRAFT_ADMIN_PASSWORD must be at least 8 characters long");
     expect(message).toContain("NEXTAUTH_SECRET must be at least 16 characters");

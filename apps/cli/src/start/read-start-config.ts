@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 
-export type ExecutorName = "local" | "kubernetes";
+export type ExecutorName = "local" | "kubernetes" | "noop";
 
 export interface StartConfig {
   /** null = start the embedded Postgres. */
@@ -41,7 +41,7 @@ const envSchema = z.object({
   }),
   UPDRAFT_EXECUTOR: z.preprocess(
     (value) => (value === undefined || value === "" ? "local" : value),
-    z.enum(["local", "kubernetes"], { message: 'must be "local" or "kubernetes"' }),
+    z.enum(["local", "kubernetes", "noop"], { message: 'must be "local", "kubernetes" or "noop"' }),
   ),
   NEXTAUTH_SECRET: optionalText.refine((value) => value === undefined || value.length >= 16, {
     message: "must be at least 16 characters long (or unset it and Updraft generates one)",

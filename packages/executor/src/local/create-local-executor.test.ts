@@ -122,6 +122,20 @@ describe("local executor", () => {
     expect(outcome.kind === "failed" && outcome.reason).toMatch(/has no command/);
   });
 
+  it("rejects the launch (so it can be retried) when the host cannot create a working directory", async () => {
+    const { executor } = setup();
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = "/nonexistent/updraft-tmp";
+    try {
+      const req = taskRequest(["true"]);
+      await expect(executor.launch(req)).rejects.toThrow(/Could not create a working directory/);
+      expect(executor.runningKeys()).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+  });
+
   it("kills the whole process group when execution_timeout is exceeded", async () => {
     const { recorder, executor } = setup();
     const req = taskRequest(["sh", "-c", "sleep 100 & echo $!; sleep 100"], { executionTimeoutSeconds: 1 });

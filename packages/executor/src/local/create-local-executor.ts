@@ -105,7 +105,7 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
       };
       running.set(req.key, task);
 
-      return new Promise((resolveLaunch) => {
+      return new Promise((resolveLaunch, rejectLaunch) => {
         const finish = (outcome: TaskOutcome, message: string, cleanup: Promise<void>) => {
           clearTimeout(task.timeoutTimer);
           clearTimeout(task.forceKillTimer);
@@ -123,7 +123,16 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
         }
 
         const argv = [...req.command, ...req.args];
-        const workdir = createTryWorkdir(req.key);
+        let workdir: ReturnType<typeof createTryWorkdir>;
+        try {
+          workdir = createTryWorkdir(req.key);
+        } catch (error) {
+          // A host problem (disk full, TMPDIR missing), not the task's fault: let the caller retry the launch.
+          running.delete(req.key);
+          settle();
+          rejectLaunch(new Error(`Could not create a working directory for ${req.key}: ${(error as Error).message}`));
+          return;
+        }
         const removeWorkdir = () =>
           workdir.remove().catch((error: unknown) => log.warn({ err: error, dir: workdir.path }, "could not remove workdir"));
         emitLog(req, "SYSTEM", `Running: ${formatCommandLine(argv)}\n`);

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildChildSpecs, checkWebBuild } from "./build-child-specs";
+import { findRepoRoot } from "./find-repo-root";
+import { readStartConfig } from "./read-start-config";
+
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+describe("buildChildSpecs", () => {
+  it("starts next on the port and the scheduler through tsx, with the shared settings", () => {
+    const result = readStartConfig({ PORT: "4123", UPDRAFT_EXECUTOR: "local" }, { repoRoot, cwd: repoRoot });
+    if (!result.ok) throw new Error(result.message);
+    const [web, scheduler] = buildChildSpecs({
+      repoRoot,
+      config: result.config,
+      databaseUrl: "postgres://u:p@localhost:5555/updraft",
+      nextAuthSecret: "s".repeat(43),
+      baseEnv: { PATH: "/usr/bin", HOME: "/home/ada" },
+    });
+
+    expect(web!.name).toBe("web");
+    expect(web!.cwd).toBe(join(repoRoot, "apps", "web"));
+    expect(web!.args.slice(1)).toEqual(["start", "-p", "4123"]);
+    expect(existsSync(web!.args[0]!)).toBe(true);
+
+    expect(scheduler!.name).toBe("scheduler");
+    expect(scheduler!.args[0]).toBe("--import");
+    expect(existsSync(fileURLToPath(scheduler!.args[1]!))).toBe(true);
+    expect(scheduler!.args[2]).toBe(join(repoRoot, "apps", "scheduler", "src", "main.ts"));
+
+    for (const child of [web!, scheduler!]) {
+      expect(child.command).toBe(process.execPath);
+      expect(child.env).toMatchObject({
+        PATH: "/usr/bin",
+        HOME: "/home/ada",
+        DATABASE_URL: "postgres://u:p@localhost:5555/updraft",
+        NEXTAUTH_SECRET: "s".repeat(43),
+        NEXTAUTH_URL: "http://localhost:4123",
+        UPDRAFT_EXECUTOR: "local",
+        UPDRAFT_DATA_DIR: join(repoRoot, ".updraft"),
+        NODE_ENV: "production",
+      });
+    }
+  });
+});
+
+describe("checkWebBuild", () => {
+  it("explains how to build the web app when it was not built", () => {
+    const root = mkdtempSync(join(tmpdir(), "updraft-build-test-"));
+    try {
+      expect(checkWebBuild(root)).toMatch(/npm run build -w @updraft\/web/);
+      mkdirSync(join(root, "apps", "web", ".next"), { recursive: true });
+      writeFileSync(join(root, "apps", "web", ".next", "BUILD_ID"), "abc");
+      expect(checkWebBuild(root)).toBeNull();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

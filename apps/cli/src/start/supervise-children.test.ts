@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { describeChildExit, superviseChildren, type ChildSpec, type Supervisor } from "./supervise-children";
+
+/** A fake long-running service: says hello, and on SIGTERM says goodbye and exits 0. */
+function politeChild(name: string, extra = ""): ChildSpec {
+  const script = `
+    process.on("SIGTERM", () => { console.log("${name} got SIGTERM"); process.exit(0); });
+    ${extra}
+    console.log("hello from ${name}");
+    console.error("${name} warming up");
+    setInterval(() => {}, 1000);`;
+  return { name, command: process.execPath, args: ["-e", script] };
+}
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    options: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) },
+    text: () => out.join(""),
+  };
+}
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const supervisors: Supervisor[] = [];
+afterEach(async () => {
+  for (const s of supervisors.splice(0)) s.forceKill();
+});
+
+describe("superviseChildren", () => {
+  it("prefixes each child's output lines and forwards SIGTERM when stopped", async () => {
+    const io = capture();
+    const supervisor = superviseChildren([politeChild("web"), politeChild("scheduler")], io.options);
+    supervisors.push(supervisor);
+    await until(() => io.text().includes("hello from web") && io.text().includes("hello from scheduler"));
+    expect(io.text()).toContain("[web] hello from web\n");
+    expect(io.text()).toContain("[scheduler] hello from scheduler\n");
+    expect(io.err.join("")).toContain("[web] web warming up\n");
+
+    const exits = await supervisor.stop();
+
+    expect(exits).toEqual([
+      { name: "web", code: 0, signal: null },
+      { name: "scheduler", code: 0, signal: null },
+    ]);
+    expect(io.text()).toContain("[web] web got SIGTERM\n");
+    expect(io.text()).toContain("[scheduler] scheduler got SIGTERM\n");
+  });
+
+  it("when one child dies, reports which one and stops the other", async () => {
+    const io = capture();
+    const dying = politeChild("scheduler", `setTimeout(() => { console.error("boom: database unreachable"); process.exit(3); }, 300);`);
+    const supervisor = superviseChildren([politeChild("web"), dying], io.options);
+    supervisors.push(supervisor);
+
+    const died = await supervisor.unexpectedExit;
+    expect(died).toEqual({ name: "scheduler", code: 3, signal: null });
+    expect(describeChildExit(died)).toBe("scheduler exited with code 3");
+    expect(io.err.join("")).toContain("[scheduler] boom: database unreachable\n");
+
+    const exits = await supervisor.stop();
+    expect(exits[0]).toEqual({ name: "web", code: 0, signal: null });
+    expect(io.text()).toContain("[web] web got SIGTERM\n");
+    expect(io.text()).not.toContain("scheduler got SIGTERM");
+  });
+
+  it("SIGKILLs a child that ignores SIGTERM after the stop timeout, with its whole process group", async () => {
+    const io = capture();
+    const stubborn: ChildSpec = {
+      name: "web",
+      command: "sh",
+      args: ["-c", "trap '' TERM; sleep 100 & echo $!; wait"],
+    };
+    const supervisor = superviseChildren([stubborn], { ...io.options, stopTimeoutMs: 300 });
+    supervisors.push(supervisor);
+    await until(() => /\[web\] \d+\n/.test(io.text()));
+    const grandchild = Number(/\[web\] (\d+)\n/.exec(io.text())![1]);
+    expect(isAlive(grandchild)).toBe(true);
+
+    const started = Date.now();
+    const [exit] = await supervisor.stop();
+    expect(exit).toEqual({ name: "web", code: null, signal: "SIGKILL" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await until(() => !isAlive(grandchild) || isZombie(grandchild));
+  });
+
+  it("forceKill stops everything at once", async () => {
+    const io = capture();
+    const ignoresTerm = politeChild("web", `process.removeAllListeners("SIGTERM"); process.on("SIGTERM", () => {});`);
+    const supervisor = superviseChildren([ignoresTerm], { ...io.options, stopTimeoutMs: 60_000 });
+    supervisors.push(supervisor);
+    await until(() => io.text().includes("hello from web"));
+    const stopping = supervisor.stop();
+    supervisor.forceKill();
+    await expect(stopping).resolves.toEqual([{ name: "web", code: null, signal: "SIGKILL" }]);
+  });
+
+  it("reports a child that cannot be started", async () => {
+    const supervisor = superviseChildren([{ name: "scheduler", command: "/nonexistent/node", args: [] }], capture().options);
+    supervisors.push(supervisor);
+    const died = await supervisor.unexpectedExit;
+    expect(describeChildExit(died)).toMatch(/^scheduler could not be started: .*ENOENT/);
+  });
+});
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return true;
+  }
+}
