@@ -67,9 +67,12 @@ export default async function setup(project: TestProject) {
     if (app.exitCode === null) {
       const exited = new Promise((r) => app.once("exit", r));
       app.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-      if (app.exitCode === null) app.kill("SIGKILL");
+      const force = setTimeout(() => app.kill("SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(force);
     }
+    app.stdout?.destroy();
+    app.stderr?.destroy();
     await pg.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
