@@ -23,6 +23,7 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
  */
 export default async function setup(project: TestProject) {
   const pg = await startTestPostgres();
+  const database = await pg.createDatabase();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "updraft-e2e-"));
   const adminEmail = "e2e-admin@updraft.local";
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
     cwd: repoRoot,
     env: {
       ...process.env,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: database.url,
       PORT: String(port),
       UPDRAFT_DATA_DIR: dataDir,
       UPDRAFT_ADMIN_EMAIL: adminEmail,

@@ -1,22 +1,11 @@
-import type { ResourceSpec } from "@updraft/dag";
+import type { TaskLaunch } from "@updraft/engine";
 
-/** Everything a backend needs to start one try of one task instance. */
-export interface LaunchRequest {
-  /** Deterministic and DNS-label-safe: see `executorKey(tiId, tryNumber)`. */
-  key: string;
-  taskInstanceId: string;
-  tryNumber: number;
-  tenantSlug: string;
-  dagId: string;
-  runId: string;
-  taskId: string;
-  image: string | null;
-  command: string[];
-  args: string[];
-  env: Record<string, string>;
-  executionTimeoutSeconds: number | null;
-  resources: ResourceSpec;
-}
+/**
+ * Everything a backend needs to start one try of one task instance: the
+ * engine's rendered launch (its `key` is deterministic and DNS-label-safe,
+ * see `executorKey(tiId, tryNumber)`).
+ */
+export type LaunchRequest = TaskLaunch;
 
 export type LogStreamName = "STDOUT" | "STDERR" | "SYSTEM";
 

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@updraft/db";
 import { findDagOrThrow } from "./find-dag";
-import { readStoredDagSpec, taskGraphOf } from "./stored-dag-spec";
+import { readDagSpec } from "@updraft/engine";
+import { taskGraphOf } from "./stored-dag-spec";
 import { layerTasks } from "./task-layers";
 
 export interface DagTaskView {
@@ -28,7 +29,7 @@ export async function getDag(db: DbOrTx, tenantId: string, dagId: string) {
       select: { version: true, fileName: true, sha256: true, createdAt: true, createdBy: { select: { email: true } } },
     }),
   ]);
-  const spec = current ? readStoredDagSpec(current.spec) : null;
+  const spec = current ? readDagSpec(current.spec) : null;
   const layers = new Map(layerTasks(spec ? taskGraphOf(spec) : []).map((n) => [n.taskId, n.layer]));
   const tasks: DagTaskView[] = (spec?.tasks ?? []).map((t) => ({
     taskId: t.task_id,

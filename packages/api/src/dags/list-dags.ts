@@ -1,5 +1,5 @@
 import type { DagRunState, DbOrTx } from "@updraft/db";
-import { readStoredDagSpec } from "./stored-dag-spec";
+import { readDagSpec } from "@updraft/engine";
 
 export interface DagListItem {
   dagId: string;
@@ -24,7 +24,7 @@ export async function listDags(db: DbOrTx, tenantId: string): Promise<DagListIte
     },
   });
   return dags.map((dag) => {
-    const spec = dag.currentVersion ? readStoredDagSpec(dag.currentVersion.spec) : null;
+    const spec = dag.currentVersion ? readDagSpec(dag.currentVersion.spec) : null;
     return {
       dagId: dag.dagId,
       description: spec?.description ?? null,

@@ -1,5 +1,6 @@
 import type { DbOrTx, TaskState } from "@updraft/db";
-import { readStoredDagSpec, taskGraphOf } from "../dags/stored-dag-spec";
+import { readDagSpec } from "@updraft/engine";
+import { taskGraphOf } from "../dags/stored-dag-spec";
 import { layerTasks, type LayeredTaskNode } from "../dags/task-layers";
 import { findRunOrThrow } from "./find-run";
 import { isRunFinished } from "./run-states";
@@ -26,7 +27,7 @@ export async function getRun(db: DbOrTx, input: { tenantId: string; id: string }
     db.dagVersion.findFirstOrThrow({ where: { id: run.dagVersionId, dagDbId: run.dagDbId } }),
     db.taskInstance.findMany({ where: { dagRunId: run.id, tenantId: input.tenantId } }),
   ]);
-  const graph: LayeredTaskNode[] = layerTasks(taskGraphOf(readStoredDagSpec(version.spec)));
+  const graph: LayeredTaskNode[] = layerTasks(taskGraphOf(readDagSpec(version.spec)));
   const byTaskId = new Map(instances.map((ti) => [ti.taskId, ti]));
   const tasks: RunTaskView[] = graph.map((node) => {
     const ti = byTaskId.get(node.taskId);

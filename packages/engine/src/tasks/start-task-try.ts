@@ -4,6 +4,7 @@ import { readDagSpec } from "../dags/read-dag-spec";
 
 /** Everything an executor needs to run one try of one task. */
 export interface TaskLaunch {
+  /** The executor's deterministic, DNS-label-safe key for this try. */
   key: string;
   taskInstanceId: string;
   tryNumber: number;

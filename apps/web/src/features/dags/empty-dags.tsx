@@ -18,6 +18,15 @@ export function EmptyDags({ onUseExample }: { onUseExample: () => void }) {
       >
         Use this example
       </button>
+      <p className="mt-4 text-xs text-slate-500">
+        Editors that speak JSON Schema (VS Code&apos;s YAML extension, JetBrains) can autocomplete and check DAG files: add{" "}
+        <code className="font-mono"># yaml-language-server: $schema=&lt;this site&gt;/api/v1/dag-file-schema.json</code>{" "}
+        as a file&apos;s first line, or fetch the{" "}
+        <a className="underline" href="/api/v1/dag-file-schema.json">
+          DAG file schema
+        </a>
+        .
+      </p>
     </div>
   );
 }
