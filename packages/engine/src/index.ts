@@ -17,3 +17,4 @@ export { decideRunProgress, type RunProgress, type RunProgressInput, type TaskCh
 export { evaluateTriggerRule, type TriggerDecision } from "./decisions/evaluate-trigger-rule";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
 export { TICK_JOB_KEY, requestTickIfDue } from "./scheduling/request-tick";
+export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";
