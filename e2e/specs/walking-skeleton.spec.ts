@@ -82,6 +82,8 @@ describe("a new user's first pipeline (walking skeleton)", () => {
 
   it("opens the DAG, triggers it with params and watches the run live until success", async () => {
     await page.getByRole("link", { name: "e2e_pipeline", exact: true }).click();
+    // The DAG page opens on the Grid; the task list is on the Graph tab.
+    await page.getByRole("tab", { name: "Graph" }).click();
     await page.getByRole("heading", { name: "Tasks" }).waitFor();
     await expect.poll(() => page.locator('li[data-task-id="load"]').innerText()).toContain("extract");
 

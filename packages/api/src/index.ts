@@ -9,3 +9,7 @@ export type { LogChunk, TaskLogPage } from "./logs/read-task-log";
 export type { DagListItem } from "./dags/list-dags";
 export type { UploadDagResult } from "./dags/upload-dag";
 export type { LayeredTaskNode } from "./dags/task-layers";
+export type { RunGrid, GridRow, GridCell, GridRun } from "./runs/get-run-grid";
+export type { RunGantt, GanttRow, GanttTry } from "./runs/get-run-gantt";
+export type { TaskInstanceView, TaskTryView } from "./task-instances/get-task-instance";
+export type { BackfillResult } from "./dags/backfill-dag";

@@ -1,6 +1,8 @@
 import { dagsRouter } from "./dags/dags-router";
 import { logsRouter } from "./logs/logs-router";
+import { poolsRouter } from "./pools/pools-router";
 import { runsRouter } from "./runs/runs-router";
+import { taskInstancesRouter } from "./task-instances/task-instances-router";
 import { tenantsRouter } from "./tenants/tenants-router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -9,6 +11,8 @@ export const appRouter = router({
   dags: dagsRouter,
   runs: runsRouter,
   logs: logsRouter,
+  taskInstances: taskInstancesRouter,
+  pools: poolsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,15 +26,3 @@ export function StateBadge({ state, className = "", testId }: { state: string; c
   );
 }
 
-/** Fill colour for graph nodes, same palette as the badges. */
-export const NODE_STYLES: Record<string, string> = {
-  none: "border-slate-300 bg-white",
-  scheduled: "border-amber-400 bg-amber-50",
-  queued: "border-slate-500 bg-slate-100",
-  running: "border-lime-500 bg-lime-50",
-  success: "border-green-700 bg-green-50",
-  failed: "border-red-600 bg-red-50",
-  up_for_retry: "border-yellow-400 bg-yellow-50",
-  upstream_failed: "border-orange-400 bg-orange-50",
-  skipped: "border-pink-400 bg-pink-50",
-};

@@ -1,4 +1,4 @@
-import { NODE_STYLES } from "./state-badge";
+import { isOutlinedState, stateColor } from "./state-colors";
 
 export interface GraphNode {
   taskId: string;
@@ -62,16 +62,30 @@ export function TaskGraph({ nodes, onSelect, selected }: { nodes: GraphNode[]; o
         {nodes.map((node) => {
           const p = position.get(node.taskId)!;
           const state = node.state?.toLowerCase();
-          const style = `absolute flex flex-col justify-center rounded-md border-2 px-2 text-left shadow-sm ${NODE_STYLES[state ?? "none"] ?? NODE_STYLES.none} ${
+          const style = `absolute flex flex-col justify-center rounded-md border-2 bg-white px-2 text-left shadow-sm ${
             selected === node.taskId ? "ring-2 ring-sky-500" : ""
           }`;
+          // Airflow colours: the border in the state's colour, a light wash of it inside.
+          const color = state && !isOutlinedState(state) ? stateColor(state) : null;
           const content = (
             <>
               <span className="truncate font-mono text-xs font-semibold">{node.taskId}</span>
-              {state ? <span className="font-mono text-[10px] text-slate-600">{state}</span> : null}
+              {state ? (
+                <span className="inline-flex items-center gap-1 font-mono text-[10px] text-slate-600">
+                  <span aria-hidden className="inline-block h-2 w-2 rounded-full border border-slate-400" style={{ backgroundColor: stateColor(state) }} />
+                  {state}
+                </span>
+              ) : null}
             </>
           );
-          const box = { left: p.x, top: p.y, width: NODE_W, height: NODE_H };
+          const box = {
+            left: p.x,
+            top: p.y,
+            width: NODE_W,
+            height: NODE_H,
+            borderColor: color ?? "#cbd5e1",
+            backgroundColor: color ? `color-mix(in srgb, ${color} 14%, white)` : "#ffffff",
+          };
           return onSelect ? (
             <button
               key={node.taskId}
@@ -80,6 +94,7 @@ export function TaskGraph({ nodes, onSelect, selected }: { nodes: GraphNode[]; o
               aria-hidden
               data-graph-node={node.taskId}
               data-node-state={state}
+              data-state={state ?? "none"}
               onClick={() => onSelect(node.taskId)}
               className={`${style} cursor-pointer hover:border-sky-500`}
               style={box}
@@ -87,7 +102,7 @@ export function TaskGraph({ nodes, onSelect, selected }: { nodes: GraphNode[]; o
               {content}
             </button>
           ) : (
-            <div key={node.taskId} data-graph-node={node.taskId} data-node-state={state} className={style} style={box}>
+            <div key={node.taskId} data-graph-node={node.taskId} data-node-state={state} data-state={state ?? "none"} className={style} style={box}>
               {content}
             </div>
           );

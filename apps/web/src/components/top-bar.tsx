@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/sign-out-button";
+import { TenantNav } from "./tenant-nav";
 import { TenantSwitcher } from "@/features/tenants/tenant-switcher";
 
 export function TopBar({ email }: { email: string }) {
@@ -10,6 +11,7 @@ export function TopBar({ email }: { email: string }) {
           Updraft
         </Link>
         <TenantSwitcher />
+        <TenantNav />
         <div className="ml-auto flex items-center gap-4">
           <span className="text-sm text-slate-300" data-testid="user-email">
             {email}

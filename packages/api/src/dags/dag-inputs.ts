@@ -19,3 +19,8 @@ export const dagSourceSchema = z
   });
 
 export const triggerConfSchema = z.record(z.string(), z.unknown());
+
+/** A calendar date (read in the DAG's time zone) or an ISO 8601 instant with an offset. */
+export const backfillDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: "Give a date like 2025-01-31 (or an ISO 8601 instant like 2025-01-31T06:00:00Z)",
+});

@@ -1,18 +1,64 @@
 "use client";
 
 import Link from "next/link";
+import { useCallback, useState } from "react";
+import { TabBar } from "@/components/tab-bar";
 import { errorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format-time";
+import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
+import { DagGanttTab } from "../gantt/dag-gantt-tab";
+import { DagGraphTab } from "../graph/dag-graph-tab";
+import { DagGrid } from "../grid/dag-grid";
 import { RunsTable } from "../runs/runs-table";
+import { useTenantRole } from "../tenants/use-tenant-role";
+import { BackfillButton } from "./backfill-form";
+import { DagSource } from "./dag-source";
+import { DAG_TABS, type DagTab } from "./dag-tabs";
 import { PauseToggle } from "./pause-toggle";
 import { scheduleText } from "./schedule-text";
-import { TaskList } from "./task-list";
 import { TriggerButton } from "./trigger-form";
 
-export function DagView({ tenantSlug, dagId }: { tenantSlug: string; dagId: string }) {
+/** Keeps `?tab=…&run=…` in the address bar without a server round trip, so views can be linked and reloaded. */
+function writeUrlState(tab: DagTab, run: string | null) {
+  const params = new URLSearchParams(window.location.search);
+  params.set("tab", tab);
+  if (run) params.set("run", run);
+  else params.delete("run");
+  window.history.replaceState(null, "", `?${params.toString()}`);
+}
+
+export function DagView({
+  tenantSlug,
+  dagId,
+  initialTab,
+  initialRun,
+}: {
+  tenantSlug: string;
+  dagId: string;
+  initialTab: DagTab;
+  initialRun: string | null;
+}) {
   const dag = trpc.dags.get.useQuery({ tenantSlug, dagId });
+  const role = useTenantRole(tenantSlug);
+  const [tab, setTab] = useState<DagTab>(initialTab);
+  const [pickedRun, setPickedRun] = useState<string | null>(initialRun);
   const dagsHref = `/t/${encodeURIComponent(tenantSlug)}/dags`;
+
+  const changeTab = useCallback(
+    (next: DagTab) => {
+      setTab(next);
+      writeUrlState(next, pickedRun);
+    },
+    [pickedRun],
+  );
+  const pickRun = useCallback(
+    (id: string) => {
+      setPickedRun(id);
+      writeUrlState(tab, id);
+    },
+    [tab],
+  );
 
   if (dag.isPending) return <p className="text-slate-500">Loading {dagId}…</p>;
   if (dag.error) {
@@ -28,8 +74,9 @@ export function DagView({ tenantSlug, dagId }: { tenantSlug: string; dagId: stri
     );
   }
   const d = dag.data;
+  const canOperate = roleAtLeast(role, "OPERATOR");
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <Link href={dagsHref} className="text-sm text-sky-800 hover:underline">
@@ -59,23 +106,25 @@ export function DagView({ tenantSlug, dagId }: { tenantSlug: string; dagId: stri
             <span aria-hidden>Paused</span>
             <PauseToggle tenantSlug={tenantSlug} dagId={d.dagId} isPaused={d.isPaused} />
           </div>
-          <TriggerButton tenantSlug={tenantSlug} dagId={d.dagId} params={d.params} />
+          {canOperate ? (
+            <>
+              <BackfillButton tenantSlug={tenantSlug} dagId={d.dagId} timezone={d.timezone} schedule={d.schedule} />
+              <TriggerButton tenantSlug={tenantSlug} dagId={d.dagId} params={d.params} />
+            </>
+          ) : null}
         </div>
       </header>
 
-      <TaskList tasks={d.tasks} />
-      <RunsTable tenantSlug={tenantSlug} dagId={d.dagId} />
-
-      {d.currentVersion ? (
-        <section aria-labelledby="source-heading" className="space-y-3">
-          <h2 id="source-heading" className="text-lg font-semibold">
-            Source <span className="font-normal text-slate-500">— {d.currentVersion.fileName}, version {d.currentVersion.version}</span>
-          </h2>
-          <pre className="max-h-[32rem] overflow-auto rounded-xl bg-slate-900 p-4 font-mono text-xs text-slate-100">
-            {d.currentVersion.sourceText}
-          </pre>
-        </section>
-      ) : null}
+      <TabBar id="dag" tabs={DAG_TABS} current={tab} onChange={changeTab} />
+      <div id="dag-panel" role="tabpanel" aria-labelledby={`dag-tab-${tab}`}>
+        {tab === "grid" ? <DagGrid tenantSlug={tenantSlug} dagId={d.dagId} /> : null}
+        {tab === "graph" ? (
+          <DagGraphTab tenantSlug={tenantSlug} dagId={d.dagId} tasks={d.tasks} pickedRun={pickedRun} onPickRun={pickRun} />
+        ) : null}
+        {tab === "gantt" ? <DagGanttTab tenantSlug={tenantSlug} dagId={d.dagId} pickedRun={pickedRun} onPickRun={pickRun} /> : null}
+        {tab === "runs" ? <RunsTable tenantSlug={tenantSlug} dagId={d.dagId} /> : null}
+        {tab === "source" ? <DagSource dag={d} /> : null}
+      </div>
     </div>
   );
 }

@@ -1,16 +1,14 @@
-import { TaskGraph } from "@/components/task-graph";
 import type { RouterOutputs } from "@/lib/trpc";
 
 type Task = RouterOutputs["dags"]["get"]["tasks"][number];
 
-/** "Tasks": the layered graph plus each task with its upstream tasks (`b ← a`). */
+/** "Tasks": each task with its upstream tasks (`b ← a`), trigger rule, retries and command. */
 export function TaskList({ tasks }: { tasks: Task[] }) {
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">
       <h2 id="tasks-heading" className="text-lg font-semibold">
         Tasks
       </h2>
-      <TaskGraph nodes={tasks} />
       <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
         {tasks.map((t) => (
           <li key={t.taskId} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-2" data-task-id={t.taskId}>

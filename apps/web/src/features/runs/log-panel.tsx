@@ -31,9 +31,11 @@ export function LogPanel({
   taskInstanceId: string | null;
   taskId: string;
   tryNumber: number;
-  maxTry: number;
-  onTryChange: (tryNumber: number) => void;
-  onClose: () => void;
+  /** With `onTryChange`: show a try picker for tries 1..maxTry. */
+  maxTry?: number;
+  onTryChange?: (tryNumber: number) => void;
+  /** Shows a "Close log" button. */
+  onClose?: () => void;
 }) {
   const utils = trpc.useUtils();
   const [chunks, setChunks] = useState<Chunk[]>([]);
@@ -90,7 +92,7 @@ export function LogPanel({
         <h2 id="log-heading" className="font-mono text-lg font-semibold">
           Log: {taskId}
         </h2>
-        {maxTry > 1 ? (
+        {onTryChange && maxTry !== undefined && maxTry > 1 ? (
           <label className="text-sm text-slate-600">
             Try{" "}
             <select
@@ -106,12 +108,15 @@ export function LogPanel({
             </select>
           </label>
         ) : null}
+        {!onTryChange && tryNumber > 0 ? <span className="text-sm text-slate-600">try {tryNumber}</span> : null}
         <span className="text-xs text-slate-500" data-log-status={status}>
           {status === "streaming" ? "streaming…" : status === "finished" ? "end of log" : "task has not started yet"}
         </span>
-        <button type="button" onClick={onClose} className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
-          Close log
-        </button>
+        {onClose ? (
+          <button type="button" onClick={onClose} className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+            Close log
+          </button>
+        ) : null}
       </div>
       {error ? (
         <p role="alert" className="text-sm text-red-700">

@@ -6,20 +6,22 @@ import { StateBadge } from "@/components/state-badge";
 import { TaskGraph } from "@/components/task-graph";
 import { errorMessage } from "@/lib/error-message";
 import { formatDateTime, formatDuration } from "@/lib/format-time";
+import { pollWhile } from "@/lib/live-poll";
+import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
-import { LogPanel } from "./log-panel";
+import { TaskInstancePanel } from "../task-instance/task-instance-panel";
+import { useTenantRole } from "../tenants/use-tenant-role";
+import { MarkRunButtons } from "./mark-run-buttons";
 import { TaskTable } from "./task-table";
-
-const LIVE_POLL_MS = 1_000;
 
 /** A run, live: polls every second until the run is finished. */
 export function RunView({ tenantSlug, dagId, id }: { tenantSlug: string; dagId: string; id: string }) {
   const run = trpc.runs.get.useQuery(
     { tenantSlug, id },
-    { refetchInterval: (query) => (query.state.data?.finished || query.state.error ? false : LIVE_POLL_MS) },
+    { refetchInterval: (query) => (query.state.error ? false : pollWhile(!query.state.data?.finished)) },
   );
+  const role = useTenantRole(tenantSlug);
   const [selected, setSelected] = useState<string | null>(null);
-  const [pickedTry, setPickedTry] = useState<number | null>(null);
   const dagHref = `/t/${encodeURIComponent(tenantSlug)}/dags/${encodeURIComponent(dagId)}`;
 
   if (run.isPending) return <p className="text-slate-500">Loading run…</p>;
@@ -38,10 +40,7 @@ export function RunView({ tenantSlug, dagId, id }: { tenantSlug: string; dagId: 
   const r = run.data;
   const selectedTask = r.tasks.find((t) => t.taskId === selected) ?? null;
   const stateOf = new Map(r.tasks.map((t) => [t.taskId, t.state]));
-  const select = (taskId: string) => {
-    setSelected(taskId);
-    setPickedTry(null);
-  };
+  const select = (taskId: string) => setSelected(taskId);
 
   return (
     <div className="space-y-6">
@@ -53,6 +52,11 @@ export function RunView({ tenantSlug, dagId, id }: { tenantSlug: string; dagId: 
           <h1 className="font-mono text-xl font-semibold break-all">{r.runId}</h1>
           <StateBadge state={r.state} className="text-sm" testId="run-state" />
           {!r.finished ? <span className="text-xs text-slate-500">live</span> : null}
+          {roleAtLeast(role, "OPERATOR") ? (
+            <div className="ml-auto">
+              <MarkRunButtons tenantSlug={tenantSlug} id={r.id} runId={r.runId} state={r.state} />
+            </div>
+          ) : null}
         </div>
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           <div>
@@ -75,6 +79,15 @@ export function RunView({ tenantSlug, dagId, id }: { tenantSlug: string; dagId: 
             <dt className="inline font-medium">DAG version: </dt>
             <dd className="inline">{r.version}</dd>
           </div>
+          <div>
+            <Link href={`${dagHref}?tab=gantt&run=${r.id}`} className="text-sky-800 hover:underline">
+              Gantt
+            </Link>
+            {" · "}
+            <Link href={`${dagHref}?tab=grid`} className="text-sky-800 hover:underline">
+              Grid
+            </Link>
+          </div>
         </dl>
       </header>
 
@@ -88,16 +101,18 @@ export function RunView({ tenantSlug, dagId, id }: { tenantSlug: string; dagId: 
       </section>
 
       {selectedTask ? (
-        <LogPanel
-          key={selectedTask.taskId}
-          tenantSlug={tenantSlug}
-          taskInstanceId={selectedTask.id}
-          taskId={selectedTask.taskId}
-          tryNumber={pickedTry ?? selectedTask.tryNumber}
-          maxTry={selectedTask.tryNumber}
-          onTryChange={setPickedTry}
-          onClose={() => setSelected(null)}
-        />
+        selectedTask.id ? (
+          <TaskInstancePanel
+            key={selectedTask.id}
+            tenantSlug={tenantSlug}
+            taskInstanceId={selectedTask.id}
+            onClose={() => setSelected(null)}
+          />
+        ) : (
+          <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-500">
+            {selectedTask.taskId} has no task instance in this run yet.
+          </p>
+        )
       ) : null}
     </div>
   );

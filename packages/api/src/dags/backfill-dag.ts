@@ -1,0 +1,43 @@
+import type { Db } from "@updraft/db";
+import { backfillDag as backfillDagInEngine } from "@updraft/engine";
+import { findDagOrThrow } from "./find-dag";
+import { startOfDayInZone } from "./start-of-day-in-zone";
+
+/** A bare calendar date ("2025-01-31") or an ISO 8601 instant with an offset. */
+function toInstant(text: string, timeZone: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? startOfDayInZone(text, timeZone) : new Date(text);
+}
+
+export interface BackfillResult {
+  dagId: string;
+  created: number;
+  skipped: number;
+  runIds: string[];
+  /** The instants the dates were read as (start of day in the DAG's time zone for bare dates). */
+  start: Date;
+  end: Date;
+}
+
+/**
+ * Creates backfill runs of the tenant's DAG for a range of logical dates. Bare
+ * dates are read as the START of that day in the DAG's time zone, so
+ * start=2025-01-01 end=2025-01-03 on a daily DAG covers the runs whose logical
+ * dates are 2025-01-01, -02 and -03 (the engine treats both ends inclusively,
+ * like `airflow dags backfill -s … -e …`). Instants with an offset are used as given.
+ */
+export async function backfillDag(
+  db: Db,
+  input: { tenantId: string; dagId: string; start: string; end: string; userId: string },
+): Promise<BackfillResult> {
+  const dag = await findDagOrThrow(db, input.tenantId, input.dagId);
+  const start = toInstant(input.start, dag.timezone);
+  const end = toInstant(input.end, dag.timezone);
+  const result = await backfillDagInEngine(db, {
+    tenantId: input.tenantId,
+    dagDbId: dag.id,
+    start,
+    end,
+    triggeredById: input.userId,
+  });
+  return { dagId: dag.dagId, created: result.created, skipped: result.skipped, runIds: result.runIds, start, end };
+}
