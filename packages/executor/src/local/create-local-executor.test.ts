@@ -206,6 +206,17 @@ describe("local executor", () => {
     expect(recorder.exits(req.key)).toHaveLength(1);
   });
 
+  it("never runs a try again once it finished (a late duplicate launch starts nothing)", async () => {
+    const { recorder, executor } = setup();
+    const req = taskRequest(["sh", "-c", "echo ran"]);
+    await executor.launch(req);
+    await recorder.waitForExit(req.key);
+    await expect(executor.launch(req)).resolves.toEqual({ adopted: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(recorder.output(req.key, "STDOUT")).toBe("ran\n");
+    expect(recorder.exits(req.key)).toHaveLength(1);
+  });
+
   it("shutdown kills every task and its children, and leaves no process behind", async () => {
     const { recorder, executor } = setup();
     const script = 'sleep 100 & echo $!; sleep 100 & echo $!; echo "$$"; wait';

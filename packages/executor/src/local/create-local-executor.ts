@@ -2,6 +2,7 @@ import pino, { type Logger } from "pino";
 import type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome } from "../executor";
 import { buildTaskEnv } from "./build-task-env";
 import { createTryWorkdir } from "./create-try-workdir";
+import { createFinishedKeys } from "../finished-keys";
 import { describeSpawnError } from "./describe-spawn-error";
 import { formatCommandLine } from "./format-command-line";
 import { killProcessGroup } from "./kill-process-group";
@@ -33,6 +34,7 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
   const killGraceMs = options.killGraceMs ?? 5000;
   const log = options.logger ?? pino({ name: "local-executor" });
   const running = new Map<string, RunningTask>();
+  const finished = createFinishedKeys();
   let shuttingDown = false;
 
   function emitLog(req: LaunchRequest, stream: LogStreamName, text: string): void {
@@ -95,7 +97,7 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
       if (shuttingDown) {
         return Promise.reject(new Error("The local executor is shutting down and does not start new tasks."));
       }
-      if (running.has(req.key)) return Promise.resolve({ adopted: true });
+      if (running.has(req.key) || finished.has(req.key)) return Promise.resolve({ adopted: true });
 
       let settle!: () => void;
       const task: RunningTask = {
@@ -111,6 +113,7 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
           clearTimeout(task.forceKillTimer);
           emitLog(req, "SYSTEM", `${message}\n`);
           running.delete(req.key);
+          finished.add(req.key);
           void Promise.all([cleanup, reportExit(req, outcome)]).then(settle);
         };
 

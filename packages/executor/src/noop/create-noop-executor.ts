@@ -1,4 +1,5 @@
 import type { Executor, ExecutorEvents, LaunchRequest } from "../executor";
+import { createFinishedKeys } from "../finished-keys";
 
 export interface NoopExecutorOptions {
   /** How long every task "runs" before it succeeds. Default 0. */
@@ -14,10 +15,12 @@ const SHUTDOWN_REASON = "the executor shut down while the task was running";
 export function createNoopExecutor(events: ExecutorEvents, options: NoopExecutorOptions = {}): Executor {
   const durationMs = options.durationMs ?? 0;
   const running = new Map<string, { req: LaunchRequest; timer: NodeJS.Timeout }>();
+  const finished = createFinishedKeys();
   let shuttingDown = false;
 
   async function reportExit(req: LaunchRequest, outcome: Parameters<ExecutorEvents["onExit"]>[1]): Promise<void> {
     running.delete(req.key);
+    finished.add(req.key);
     try {
       await events.onExit(req, outcome);
     } catch {
@@ -37,7 +40,7 @@ export function createNoopExecutor(events: ExecutorEvents, options: NoopExecutor
 
     async launch(req) {
       if (shuttingDown) throw new Error("The noop executor is shutting down and does not start new tasks.");
-      if (running.has(req.key)) return { adopted: true };
+      if (running.has(req.key) || finished.has(req.key)) return { adopted: true };
       const timer = setTimeout(() => void reportExit(req, { kind: "success", exitCode: 0 }), durationMs);
       running.set(req.key, { req, timer });
       return { adopted: false };
