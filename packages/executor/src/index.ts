@@ -2,3 +2,20 @@ export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcom
 export { executorKey } from "./executor-key";
 export { createLocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";
+export { createKubernetesExecutor, type KubernetesExecutor } from "./kubernetes/create-kubernetes-executor";
+export type { KubernetesExecutorOptions } from "./kubernetes/executor/kubernetes-executor-options";
+export { QuotaExceededError, TenantNotProvisionedError } from "./kubernetes/executor/kubernetes-launch-errors";
+export { buildTaskPod, type BuildTaskPodOptions, type BuildTaskPodResult } from "./kubernetes/pods/build-task-pod";
+export type { TaskPodInput, TenantPodSettings } from "./kubernetes/pods/task-pod-input";
+export { provisionTenant, deprovisionTenant, type ProvisionOptions, type ProvisionResult } from "./kubernetes/provision-tenant";
+export {
+  parseProvisionTenantInput,
+  provisionTenantInputSchema,
+  tenantQuotaSchema,
+  type ProvisionTenantInput,
+  type TenantQuota,
+} from "./kubernetes/provision/provision-tenant-input";
+export { tenantLimits, tenantPodSettings, type TenantLimits } from "./kubernetes/provision/tenant-limits";
+export { tenantObjectNames, type TenantObjectNames } from "./kubernetes/names/tenant-object-names";
+export { parseQuantity, tryParseQuantity, compareQuantities, quantitiesEqual } from "./kubernetes/quantity/parse-kube-quantity";
+export { formatQuantity, canonicalQuantity } from "./kubernetes/quantity/format-kube-quantity";
