@@ -5,6 +5,11 @@ import type { Logger } from "pino";
 
 export type ExecutorName = "local" | "noop";
 
+export interface ExecutorSettings {
+  /** How long every task "runs" with the noop executor. Default 0. */
+  noopDurationMs?: number;
+}
+
 /**
  * Builds the configured executor and wires its events to the database: output
  * goes to the task log store, and every exit becomes a `task_event` job once
@@ -14,6 +19,7 @@ export function createExecutor(
   name: ExecutorName,
   db: Db,
   logger: Logger,
+  settings: ExecutorSettings = {},
 ): { executor: Executor; logWriter: TaskLogWriter } {
   const logWriter = createTaskLogWriter(db, {
     onError: (err) => logger.error({ err }, "could not store task log lines"),
@@ -42,6 +48,24 @@ export function createExecutor(
     },
   };
   const executor =
-    name === "noop" ? createNoopExecutor(events) : createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }) });
+    name === "noop"
+      ? createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 })
+      : createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }) });
   return { executor, logWriter };
+}
+
+/**
+ * The noop executor runs nothing, so every task would succeed; a task whose
+ * command is exactly `false` fails instead (exit code 1), like the real
+ * command would. Tests and the benchmark use it to exercise failures without
+ * processes.
+ */
+function failFalseCommands(events: ExecutorEvents): ExecutorEvents {
+  return {
+    onLog: (req, stream, text) => events.onLog(req, stream, text),
+    onExit(req, outcome) {
+      const fails = outcome.kind === "success" && req.command.length === 1 && req.command[0] === "false" && req.args.length === 0;
+      return events.onExit(req, fails ? { kind: "failed", exitCode: 1, reason: "exit code 1" } : outcome);
+    },
+  };
 }

@@ -1,10 +1,32 @@
-import { run, type Runner } from "graphile-worker";
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { hostname } from "node:os";
+import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { createDb } from "@updraft/db";
-import { enqueueJob, ensureJobQueue, TICK_JOB_KEY } from "@updraft/engine";
+import {
+  enqueueJob,
+  ensureJobQueue,
+  markSchedulerStopped,
+  registerSchedulerInstance,
+  releaseDeadWorkerJobs,
+  scheduleReconcile,
+  TICK_JOB_KEY,
+  type SchedulerRegistration,
+} from "@updraft/engine";
+import pg from "pg";
 import pino, { type Logger } from "pino";
 import { createExecutor, type ExecutorName } from "./create-executor";
 import { graphileLoggerFor } from "./graphile-pino-logger";
+import { observeExecutor } from "./instrumentation/observe-executor";
+import { observeJobs } from "./instrumentation/observe-jobs";
+import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
 import { buildTaskList } from "./jobs/build-task-list";
+import { makeHeartbeat } from "./reconcile/heartbeat";
+import { listenForKills } from "./reconcile/listen-for-kills";
+import { makeReconcileJob } from "./reconcile/reconcile-job";
+import { repeatEvery } from "./reconcile/repeat-every";
+import { createOrphanSweeper } from "./reconcile/sweep-orphans";
+import { trackRunningTries } from "./reconcile/track-running-tries";
 
 export interface SchedulerOptions {
   databaseUrl: string;
@@ -13,48 +35,122 @@ export interface SchedulerOptions {
   tickIntervalMs?: number;
   /** How often idle workers look for future-dated jobs (retries, the next tick); new jobs arrive by NOTIFY. */
   pollIntervalMs?: number;
+  /** This replica's id (uuid), stored on every try it claims. Default: a random one. */
+  schedulerId?: string;
+  /** How often the replica records that it is alive. Default 5000. */
+  heartbeatIntervalMs?: number;
+  /** How often the cluster-wide reconcile job and this replica's orphan sweep run. Default 30000. */
+  reconcileIntervalMs?: number;
+  /** A replica silent this long is taken for dead and its running tries are failed (and retried). Default 60000. */
+  zombieAfterMs?: number;
+  /** How long every task "runs" with the noop executor. Default 0. */
+  noopDurationMs?: number;
+  /** Test and benchmark hooks: launches and recorded outcomes. */
+  observer?: SchedulerObserver;
   logger?: Logger;
 }
 
 export interface RunningScheduler {
-  /** Stops taking jobs, kills running task processes (recording their end), closes connections. */
+  /** This replica's id in `scheduler_instances`. */
+  readonly schedulerId: string;
+  /** Stops taking jobs, kills running task processes (recording their end), marks the replica stopped, closes connections. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts one scheduler replica: graphile-worker on the Updraft database with
- * the tick / evaluate_run / launch_task / task_event jobs and an executor.
- * Several replicas may run against one database.
+ * the tick / evaluate_run / launch_task / task_event / reconcile jobs, an
+ * executor, a heartbeat, the kill listener and the orphan sweep. Several
+ * replicas may run against one database.
  */
 export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
   const logger = options.logger ?? pino({ name: "scheduler" });
   const concurrency = options.concurrency ?? 16;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5000;
+  const reconcileIntervalMs = options.reconcileIntervalMs ?? 30_000;
+  const zombieAfterMs = options.zombieAfterMs ?? 60_000;
+  if (zombieAfterMs <= heartbeatIntervalMs * 2) {
+    throw new Error(
+      `zombieAfterMs (${zombieAfterMs}) must be more than twice heartbeatIntervalMs (${heartbeatIntervalMs}), or live schedulers would be taken for dead ones.`,
+    );
+  }
+  const identity = { schedulerId: options.schedulerId ?? randomUUID(), hostname: hostname() };
+  const log = logger.child({ schedulerId: identity.schedulerId });
+
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
-  const { executor, logWriter } = createExecutor(options.executor, db, logger);
+  const { executor: backend, logWriter } = createExecutor(options.executor, db, log, { noopDurationMs: options.noopDurationMs });
+  const tracked = trackRunningTries(options.observer ? observeExecutor(backend, identity.schedulerId, options.observer) : backend);
+  const executor = tracked.executor;
+
+  const replica: SchedulerRegistration = { ...identity, pid: process.pid, executor: executor.name };
+  await registerSchedulerInstance(db, replica);
+
+  const jobs: TaskList = {
+    ...buildTaskList(db, executor, { tickIntervalMs: options.tickIntervalMs ?? 5000, identity }),
+    reconcile: makeReconcileJob(db, { reconcileIntervalMs, zombieAfterMs, logger: log.child({ component: "reconcile" }) }),
+  };
+  const taskList = options.observer ? observeJobs(jobs, options.observer) : jobs;
+
+  // The worker pool's id is what graphile-worker writes into `locked_by` of the jobs it runs.
+  const workerPoolIds: string[] = [];
+  const events = new EventEmitter() as WorkerEvents;
+  events.on("pool:create", ({ workerPool }) => workerPoolIds.push(workerPool.id));
+
+  // Our own pool for graphile-worker, so stop() can wait until every
+  // connection is closed (graphile-worker ends a pool it made without waiting,
+  // and drops its error handlers first) and late connection errors are logged.
+  const jobQueuePool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
+  const onConnectionError = (err: Error) => log.warn({ err }, "a job queue database connection failed");
+  jobQueuePool.on("error", onConnectionError);
+  jobQueuePool.on("connect", (client) => client.on("error", onConnectionError));
+
+  const kills = listenForKills({ databaseUrl: options.databaseUrl, executor, logger: log.child({ component: "kill-listener" }) });
   const runner: Runner = await run({
-    connectionString: options.databaseUrl,
+    pgPool: jobQueuePool,
     concurrency,
-    maxPoolSize: concurrency + 2,
     noHandleSignals: true,
     pollInterval: options.pollIntervalMs ?? 2000,
-    logger: graphileLoggerFor(logger.child({ component: "graphile-worker" })),
-    taskList: buildTaskList(db, executor, { tickIntervalMs: options.tickIntervalMs ?? 5000 }),
+    logger: graphileLoggerFor(log.child({ component: "graphile-worker" })),
+    events,
+    taskList,
   });
-  // Make sure a tick is pending (the fixed key keeps it to one across replicas).
+  await kills.ready;
+
+  const heartbeat = repeatEvery("heartbeat", heartbeatIntervalMs, makeHeartbeat(db, replica, () => workerPoolIds, log), log);
+  const sweepOrphans = createOrphanSweeper(db, identity.schedulerId, tracked, log.child({ component: "orphan-sweep" }));
+  const maintenance = repeatEvery(
+    "orphan sweep",
+    reconcileIntervalMs,
+    async () => {
+      await sweepOrphans();
+      const dead = await releaseDeadWorkerJobs(db, zombieAfterMs);
+      if (dead.length > 0) log.warn({ workerPools: dead }, "released the jobs of worker pools that stopped responding");
+    },
+    log,
+  );
+
+  // Make sure a tick and a reconcile are pending (fixed keys keep each to one across replicas).
   await enqueueJob(db, "tick", {}, { jobKey: TICK_JOB_KEY, jobKeyMode: "preserve_run_at" });
-  logger.info({ executor: executor.name, concurrency }, "scheduler started");
+  await scheduleReconcile(db, { runAt: new Date(Date.now() + reconcileIntervalMs), keepEarlier: true });
+  log.info({ executor: executor.name, concurrency, hostname: identity.hostname }, "scheduler started");
 
   let stopping: Promise<void> | null = null;
   return {
+    schedulerId: identity.schedulerId,
     stop() {
       stopping ??= (async () => {
-        logger.info("scheduler stopping");
+        log.info("scheduler stopping");
+        await heartbeat.stop();
+        await maintenance.stop();
+        await kills.stop();
         await runner.stop();
+        await jobQueuePool.end();
         await executor.shutdown();
         await logWriter.close();
+        await markSchedulerStopped(db, identity.schedulerId);
         await db.$disconnect();
-        logger.info("scheduler stopped");
+        log.info("scheduler stopped");
       })();
       return stopping;
     },

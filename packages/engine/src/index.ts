@@ -1,20 +1,56 @@
 export { UserError } from "./user-error";
 export { jobPayloadSchemas, type JobName, type JobPayload } from "./jobs/job-payloads";
 export { enqueueJob, type EnqueueOptions } from "./jobs/enqueue-job";
+export { enqueueJobs, type JobSpec } from "./jobs/enqueue-jobs";
+export {
+  evaluateRunJobKey,
+  retryWakeJobKey,
+  launchTaskJobKey,
+  taskEventJobKey,
+} from "./jobs/job-keys";
 export { ensureJobQueue } from "./jobs/ensure-job-queue";
 export { storeDagUpload, type StoreDagUploadResult } from "./dags/store-dag-upload";
 export { setDagPaused } from "./dags/set-dag-paused";
 export { computeNextRunAt } from "./dags/compute-next-run-at";
 export { readDagSpec } from "./dags/read-dag-spec";
+export { loadDagSpec } from "./dags/load-dag-spec";
 export { createDagRun, type CreateDagRunInput } from "./runs/create-dag-run";
 export { triggerDagRun } from "./runs/trigger-dag-run";
 export { evaluateRun, type EvaluateRunResult } from "./runs/evaluate-run";
-export { startTaskTry, type TaskLaunch } from "./tasks/start-task-try";
+export { markDagRun, type MarkDagRunInput } from "./runs/mark-dag-run";
+export { clearTaskInstances, type ClearTaskInstancesInput } from "./runs/clear-task-instances";
+export { backfillDag, MAX_BACKFILL_RUNS, type BackfillDagInput } from "./runs/backfill-dag";
+export { startTaskTry, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
 export { recordTaskOutcome } from "./tasks/record-task-outcome";
 export { createDueRuns, type CreateDueRunsOptions } from "./scheduling/create-due-runs";
+export { admitScheduledTasks, type AdmissionResult } from "./scheduling/admit-scheduled-tasks";
+export type { QueuedTask } from "./scheduling/queue-admitted-tasks";
+export { upsertPool } from "./pools/upsert-pool";
+export { deletePool } from "./pools/delete-pool";
+export { listPools, type PoolSummary } from "./pools/list-pools";
+export { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "./pools/default-pool";
 export { createTaskLogWriter, type TaskLogWriter } from "./logs/task-log-writer";
 export { decideRunProgress, type RunProgress, type RunProgressInput, type TaskChange } from "./decisions/decide-run-progress";
 export { evaluateTriggerRule, type TriggerDecision } from "./decisions/evaluate-trigger-rule";
+export { retryDelaySeconds, retrySeed } from "./decisions/retry-delay-seconds";
+export {
+  planAdmission,
+  type AdmissionCandidate,
+  type AdmissionInput,
+  type AdmissionPlan,
+} from "./decisions/plan-admission";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
 export { TICK_JOB_KEY, requestTickIfDue } from "./scheduling/request-tick";
 export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";
+export { registerSchedulerInstance, heartbeatSchedulerInstance, markSchedulerStopped, type SchedulerIdentity, type SchedulerRegistration } from "./reconcile/scheduler-instances";
+export { reconcileOnce, type ReconcileOptions, type ReconcileResult } from "./reconcile/reconcile-once";
+export { RECONCILE_JOB_KEY, scheduleReconcile } from "./reconcile/request-reconcile";
+export { failZombieTries } from "./reconcile/fail-zombie-tries";
+export { relaunchStuckTries } from "./reconcile/relaunch-stuck-tries";
+export { reevaluateStalledRuns } from "./reconcile/reevaluate-stalled-runs";
+export { findOrphanKeys } from "./reconcile/find-orphan-keys";
+export { refreshJobLocks, releaseDeadWorkerJobs } from "./reconcile/release-dead-worker-jobs";
+export { decideZombieTries, type RunningTry, type ZombieTry } from "./reconcile/decide-zombie-tries";
+export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck-queued-tries";
+export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";
+export { decideOrphanKeys, type ExecutorTry, type OrphanKey, type TaskInstanceOwnership } from "./reconcile/decide-orphan-keys";

@@ -2,16 +2,20 @@ import type { TaskList } from "graphile-worker";
 import type { Db } from "@updraft/db";
 import type { Executor } from "@updraft/executor";
 import { makeEvaluateRunJob } from "./evaluate-run-job";
-import { makeLaunchTaskJob } from "./launch-task-job";
+import { makeLaunchTaskJob, type SchedulerIdentity } from "./launch-task-job";
 import { makeTaskEventJob } from "./task-event-job";
 import { makeTickJob } from "./tick-job";
 
 /** The scheduler's jobs (see ARCHITECTURE.md, "The scheduler loop"). */
-export function buildTaskList(db: Db, executor: Executor, options: { tickIntervalMs: number }): TaskList {
+export function buildTaskList(
+  db: Db,
+  executor: Executor,
+  options: { tickIntervalMs: number; identity: SchedulerIdentity },
+): TaskList {
   return {
     tick: makeTickJob(db, options.tickIntervalMs),
     evaluate_run: makeEvaluateRunJob(db),
-    launch_task: makeLaunchTaskJob(db, executor),
+    launch_task: makeLaunchTaskJob(db, executor, options.identity),
     task_event: makeTaskEventJob(db),
   };
 }

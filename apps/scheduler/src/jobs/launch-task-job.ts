@@ -1,18 +1,31 @@
 import type { Task } from "graphile-worker";
-import { enqueueJob, startTaskTry } from "@updraft/engine";
+import { enqueueJob, startTaskTry, taskEventJobKey } from "@updraft/engine";
 import { executorKey, type Executor } from "@updraft/executor";
 import type { Db } from "@updraft/db";
 import { parsePayload } from "./parse-payload";
 
+/** Which scheduler replica claims the tries it launches (stored on each try). */
+export interface SchedulerIdentity {
+  schedulerId: string;
+  hostname: string;
+}
+
 /**
- * Marks the try running and hands it to the executor. Idempotent: a repeated
- * job for the same try finds it running and the executor adopts the existing
- * process instead of starting a second one.
+ * Claims the try for this replica and hands it to the executor. Idempotent:
+ * a repeated job for the same try finds it running under this replica and
+ * the executor adopts the existing process; a try claimed by another replica
+ * is left alone, so nothing is launched twice.
  */
-export function makeLaunchTaskJob(db: Db, executor: Executor): Task {
+export function makeLaunchTaskJob(db: Db, executor: Executor, identity: SchedulerIdentity): Task {
   return async (payload, helpers) => {
     const { taskInstanceId, tryNumber } = parsePayload("launch_task", payload);
-    const launch = await startTaskTry(db, { taskInstanceId, tryNumber, executorKey: executorKey(taskInstanceId, tryNumber) });
+    const launch = await startTaskTry(db, {
+      taskInstanceId,
+      tryNumber,
+      executorKey: executorKey(taskInstanceId, tryNumber),
+      schedulerId: identity.schedulerId,
+      hostname: identity.hostname,
+    });
     if (!launch) return;
     try {
       await executor.launch(launch);
@@ -23,7 +36,7 @@ export function makeLaunchTaskJob(db: Db, executor: Executor): Task {
         db,
         "task_event",
         { taskInstanceId, tryNumber, outcome: "failed", exitCode: null, reason, endedAt: Date.now() },
-        { jobKey: `task_event:${taskInstanceId}:${tryNumber}` },
+        { jobKey: taskEventJobKey(taskInstanceId, tryNumber) },
       );
     }
   };

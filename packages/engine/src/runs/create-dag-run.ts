@@ -1,6 +1,8 @@
 import type { DagSpec } from "@updraft/dag";
 import type { DagRunType, Prisma, Tx } from "@updraft/db";
 import { enqueueJob } from "../jobs/enqueue-job";
+import { evaluateRunJobKey } from "../jobs/job-keys";
+import { DEFAULT_POOL } from "../pools/default-pool";
 
 export interface CreateDagRunInput {
   tenantId: string;
@@ -17,7 +19,8 @@ export interface CreateDagRunInput {
 }
 
 /**
- * Creates a DagRun with one task instance per task (state none) and asks the
+ * Creates a DagRun (QUEUED) with one task instance per task (state none,
+ * with the task's pool and priority_weight for admission) and asks the
  * scheduler to evaluate it. Returns null when a run with this run id exists
  * already (so the tick can run twice without doubling runs).
  */
@@ -48,8 +51,10 @@ export async function createDagRun(tx: Tx, input: CreateDagRunInput): Promise<{ 
       dagRunId: run.id,
       taskId: task.task_id,
       maxTries: task.retries + 1,
+      pool: task.pool ?? DEFAULT_POOL,
+      priorityWeight: task.priority_weight,
     })),
   });
-  await enqueueJob(tx, "evaluate_run", { runId: run.id }, { jobKey: `evaluate_run:${run.id}` });
+  await enqueueJob(tx, "evaluate_run", { runId: run.id }, { jobKey: evaluateRunJobKey(run.id) });
   return run;
 }

@@ -1,12 +1,17 @@
 import type { Db } from "@updraft/db";
-import { readDagSpec } from "../dags/read-dag-spec";
-import { decideRunProgress } from "../decisions/decide-run-progress";
-import { enqueueJob } from "../jobs/enqueue-job";
-import { lockDag, lockRun } from "./lock-rows";
-import { wakeQueuedRuns } from "./wake-runs";
+import { loadDagSpec } from "../dags/load-dag-spec";
+import { admitWithLockHeld } from "../scheduling/admit-scheduled-tasks";
+import type { QueuedTask } from "../scheduling/queue-admitted-tasks";
+import { requestAdmission } from "../scheduling/request-admission";
+import { advanceRun } from "./advance-run";
+import { lockRunForUpdate } from "./lock-rows";
+import { readRunInstances } from "./read-run-instances";
+import { startQueuedRun } from "./start-queued-run";
+import { SCHEDULING_TRANSACTION } from "../scheduling/transaction-options";
 
 export interface EvaluateRunResult {
-  queued: { taskInstanceId: string; taskId: string; tryNumber: number }[];
+  /** Tasks this evaluation's admission queued (they may belong to other runs of the tenant). */
+  queued: QueuedTask[];
   finalState: "SUCCESS" | "FAILED" | null;
 }
 
@@ -14,67 +19,25 @@ const NOTHING: EvaluateRunResult = { queued: [], finalState: null };
 
 /**
  * The `evaluate_run` job: starts a queued run when max_active_runs allows,
- * applies trigger rules, queues ready tasks within max_active_tasks (enqueuing
- * their launch), and finalises the run once every task is finished.
+ * moves ready tasks to SCHEDULED (trigger rules, due retries), finalises the
+ * run once every task is finished, then admits the tenant's SCHEDULED tasks
+ * into free slots, all in one transaction. When another transaction is
+ * admitting for the tenant, admission follows right after the commit instead.
  */
 export async function evaluateRun(db: Db, runId: string, now: Date = new Date()): Promise<EvaluateRunResult> {
-  return db.$transaction(async (tx) => {
-    const head = await tx.dagRun.findUnique({ where: { id: runId }, select: { dagDbId: true } });
-    if (!head) return NOTHING;
-    await lockDag(tx, head.dagDbId);
-    await lockRun(tx, runId);
-    const run = await tx.dagRun.findUnique({
-      where: { id: runId },
-      include: { dagVersion: { select: { spec: true } } },
-    });
-    if (!run || run.state === "SUCCESS" || run.state === "FAILED") return NOTHING;
-    const spec = readDagSpec(run.dagVersion.spec);
-
-    if (run.state === "QUEUED") {
-      const running = await tx.dagRun.count({ where: { dagDbId: run.dagDbId, state: "RUNNING" } });
-      if (running >= spec.max_active_runs) return NOTHING;
-      await tx.dagRun.update({ where: { id: run.id }, data: { state: "RUNNING", startedAt: now } });
-    }
-
-    const instances = await tx.taskInstance.findMany({
-      where: { dagRunId: run.id },
-      select: { id: true, taskId: true, state: true, tryNumber: true },
-    });
-    const activeInDag = await tx.taskInstance.count({
-      where: { dagRun: { dagDbId: run.dagDbId }, state: { in: ["QUEUED", "RUNNING"] } },
-    });
-    const progress = decideRunProgress({
-      tasks: spec.tasks,
-      states: new Map(instances.map((ti) => [ti.taskId, ti.state])),
-      freeSlots: spec.max_active_tasks - activeInDag,
-    });
-
-    const byTaskId = new Map(instances.map((ti) => [ti.taskId, ti]));
-    const queued: EvaluateRunResult["queued"] = [];
-    for (const change of progress.changes) {
-      const ti = byTaskId.get(change.taskId);
-      if (!ti) continue;
-      if (change.state === "QUEUED") {
-        const tryNumber = ti.tryNumber + 1;
-        await tx.taskInstance.update({
-          where: { id: ti.id },
-          data: { state: "QUEUED", tryNumber, queuedAt: now, message: null },
-        });
-        await enqueueJob(tx, "launch_task", { taskInstanceId: ti.id, tryNumber }, { jobKey: `launch_task:${ti.id}:${tryNumber}` });
-        queued.push({ taskInstanceId: ti.id, taskId: ti.taskId, tryNumber });
-      } else {
-        await tx.taskInstance.update({
-          where: { id: ti.id },
-          data: { state: change.state, endedAt: now, message: change.message },
-        });
-      }
-    }
-
-    if (progress.finalState) {
-      await tx.dagRun.update({ where: { id: run.id }, data: { state: progress.finalState, endedAt: now } });
-      await wakeQueuedRuns(tx, run.dagDbId, spec.max_active_runs);
-    }
-    return { queued, finalState: progress.finalState };
-  });
+  const outcome = await db.$transaction(async (tx) => {
+    const run = await lockRunForUpdate(tx, runId);
+    if (!run || run.state === "SUCCESS" || run.state === "FAILED") return { result: NOTHING, admitLater: null };
+    const spec = await loadDagSpec(tx, run.dagVersionId);
+    if (run.state === "QUEUED" && !(await startQueuedRun(tx, run, spec, now))) return { result: NOTHING, admitLater: null };
+    const { instances, admissionLocked } = await readRunInstances(tx, run.id, run.tenantId);
+    const advance = await advanceRun(tx, run, spec, instances, now);
+    const result = { queued: [] as QueuedTask[], finalState: advance.finalState };
+    if (!advance.hasScheduled) return { result, admitLater: null };
+    if (!admissionLocked) return { result, admitLater: run.tenantId };
+    result.queued = (await admitWithLockHeld(tx, run.tenantId, now)).queued;
+    return { result, admitLater: null };
+  }, SCHEDULING_TRANSACTION);
+  if (outcome.admitLater) await requestAdmission(db, outcome.admitLater);
+  return outcome.result;
 }
-

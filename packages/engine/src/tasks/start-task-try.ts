@@ -1,6 +1,6 @@
 import { renderTaskInvocation, type ResourceSpec } from "@updraft/dag";
-import type { Db } from "@updraft/db";
-import { readDagSpec } from "../dags/read-dag-spec";
+import type { Db, Prisma } from "@updraft/db";
+import { loadDagSpec } from "../dags/load-dag-spec";
 
 /** Everything an executor needs to run one try of one task. */
 export interface TaskLaunch {
@@ -20,62 +20,113 @@ export interface TaskLaunch {
   resources: ResourceSpec;
 }
 
+export interface StartTaskTryInput {
+  taskInstanceId: string;
+  tryNumber: number;
+  executorKey: string;
+  /** The scheduler replica claiming the try (uuid); its executor runs it. */
+  schedulerId: string;
+  hostname: string;
+}
+
+interface TryRow {
+  id: string;
+  taskId: string;
+  state: string;
+  tryNumber: number;
+  schedulerId: string | null;
+  tenantSlug: string;
+  dagId: string;
+  runId: string;
+  logicalDate: Date;
+  dataIntervalStart: Date;
+  dataIntervalEnd: Date;
+  conf: Prisma.JsonValue;
+  dagVersionId: string;
+}
+
 /**
- * The `launch_task` job's database half: moves a queued try to running and
- * renders its command. Returns null when this try is not (or no longer) to be
- * launched, e.g. a duplicate job. A try already running is returned again so a
- * repeated launch lets the executor adopt the existing process.
+ * The `launch_task` job's database half: claims a QUEUED try for one
+ * scheduler replica (RUNNING, with its executor key, scheduler id, host and
+ * the rendered command and env stored on the try) and renders its launch.
+ * A try already RUNNING under the same replica is returned again, so a
+ * repeated launch lets the executor adopt its process; under another replica,
+ * or when the try is not (or no longer) to be launched, returns null: a try
+ * is never claimed twice (the claim is one guarded UPDATE).
  */
-export async function startTaskTry(
-  db: Db,
-  input: { taskInstanceId: string; tryNumber: number; executorKey: string },
-  now: Date = new Date(),
-): Promise<TaskLaunch | null> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM task_instances WHERE id = ${input.taskInstanceId}::uuid FOR UPDATE`;
-    const ti = await tx.taskInstance.findUnique({
-      where: { id: input.taskInstanceId },
-      include: {
-        tenant: { select: { slug: true } },
-        dagRun: { include: { dag: { select: { dagId: true } }, dagVersion: { select: { spec: true } } } },
-      },
-    });
-    if (!ti || ti.tryNumber !== input.tryNumber) return null;
-    if (ti.state !== "QUEUED" && ti.state !== "RUNNING") return null;
-    if (ti.state === "QUEUED") {
-      await tx.taskInstance.update({
-        where: { id: ti.id },
-        data: { state: "RUNNING", startedAt: now, executorKey: input.executorKey },
-      });
-    }
-    const spec = readDagSpec(ti.dagRun.dagVersion.spec);
-    const task = spec.tasks.find((t) => t.task_id === ti.taskId);
-    if (!task) return null;
-    const run = ti.dagRun;
-    const invocation = renderTaskInvocation(
-      spec,
-      task,
-      {
-        runId: run.runId,
-        logicalDate: run.logicalDate,
-        dataIntervalStart: run.dataIntervalStart,
-        dataIntervalEnd: run.dataIntervalEnd,
-        conf: (run.conf ?? {}) as Record<string, unknown>,
-      },
-      ti.tryNumber,
-    );
-    return {
-      key: input.executorKey,
-      taskInstanceId: ti.id,
-      tryNumber: ti.tryNumber,
-      tenantSlug: ti.tenant.slug,
-      dagId: run.dag.dagId,
-      runId: run.runId,
-      taskId: ti.taskId,
-      image: task.image,
-      ...invocation,
-      executionTimeoutSeconds: task.execution_timeout,
-      resources: task.resources,
-    };
-  });
+export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date = new Date()): Promise<TaskLaunch | null> {
+  const ti = await readTry(db, input.taskInstanceId);
+  if (!ti || ti.tryNumber !== input.tryNumber) return null;
+  const adopting = ti.state === "RUNNING" && ti.schedulerId === input.schedulerId;
+  if (ti.state !== "QUEUED" && !adopting) return null;
+
+  const spec = await loadDagSpec(db, ti.dagVersionId);
+  const task = spec.tasks.find((t) => t.task_id === ti.taskId);
+  if (!task) return null;
+  const invocation = renderTaskInvocation(
+    spec,
+    task,
+    {
+      runId: ti.runId,
+      logicalDate: ti.logicalDate,
+      dataIntervalStart: ti.dataIntervalStart,
+      dataIntervalEnd: ti.dataIntervalEnd,
+      conf: (ti.conf ?? {}) as Record<string, unknown>,
+    },
+    ti.tryNumber,
+  );
+  const launch: TaskLaunch = {
+    key: input.executorKey,
+    taskInstanceId: ti.id,
+    tryNumber: ti.tryNumber,
+    tenantSlug: ti.tenantSlug,
+    dagId: ti.dagId,
+    runId: ti.runId,
+    taskId: ti.taskId,
+    image: task.image,
+    ...invocation,
+    executionTimeoutSeconds: task.execution_timeout,
+    resources: task.resources,
+  };
+  if (adopting) return launch;
+
+  const argv = JSON.stringify([...invocation.command, ...invocation.args]);
+  const env = JSON.stringify(invocation.env);
+  const claimed = await db.$queryRaw<{ id: string }[]>`
+    WITH claimed AS (
+      UPDATE task_instances
+         SET state = 'RUNNING', started_at = ${now}::timestamptz, executor_key = ${input.executorKey},
+             scheduler_id = ${input.schedulerId}::uuid, updated_at = ${now}::timestamptz
+       WHERE id = ${ti.id}::uuid AND try_number = ${ti.tryNumber}::int AND state = 'QUEUED'
+      RETURNING id, queued_at
+    )
+    INSERT INTO task_tries (id, task_instance_id, try_number, state, queued_at, started_at, executor_key,
+                            scheduler_id, hostname, rendered_command, rendered_env)
+    SELECT gen_random_uuid(), c.id, ${ti.tryNumber}::int, 'RUNNING'::"TaskState", COALESCE(c.queued_at, ${now}::timestamptz),
+           ${now}::timestamptz, ${input.executorKey}, ${input.schedulerId}::uuid, ${input.hostname}, ${argv}::jsonb, ${env}::jsonb
+      FROM claimed c
+    ON CONFLICT (task_instance_id, try_number) DO UPDATE
+       SET state = 'RUNNING', started_at = EXCLUDED.started_at, executor_key = EXCLUDED.executor_key,
+           scheduler_id = EXCLUDED.scheduler_id, hostname = EXCLUDED.hostname,
+           rendered_command = EXCLUDED.rendered_command, rendered_env = EXCLUDED.rendered_env
+    RETURNING task_instance_id AS id`;
+  if (claimed.length > 0) return launch;
+  // Someone else claimed it between the read and the claim: adopt only our own.
+  const after = await readTry(db, input.taskInstanceId);
+  const ours = after?.state === "RUNNING" && after.tryNumber === input.tryNumber && after.schedulerId === input.schedulerId;
+  return ours ? launch : null;
+}
+
+async function readTry(db: Db, taskInstanceId: string): Promise<TryRow | undefined> {
+  const [row] = await db.$queryRaw<TryRow[]>`
+    SELECT ti.id, ti.task_id AS "taskId", ti.state::text AS state, ti.try_number AS "tryNumber",
+           ti.scheduler_id::text AS "schedulerId", t.slug AS "tenantSlug", d.dag_id AS "dagId",
+           r.run_id AS "runId", r.logical_date AS "logicalDate", r.data_interval_start AS "dataIntervalStart",
+           r.data_interval_end AS "dataIntervalEnd", r.conf, r.dag_version_id AS "dagVersionId"
+      FROM task_instances ti
+      JOIN dag_runs r ON r.id = ti.dag_run_id
+      JOIN dags d ON d.id = r.dag_db_id
+      JOIN tenants t ON t.id = ti.tenant_id
+     WHERE ti.id = ${taskInstanceId}::uuid`;
+  return row;
 }

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Db } from "@updraft/db";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+export interface SchedulerProcess {
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Where its stdout and stderr went. */
+  readonly logFile: string;
+  /** Resolves when the process has exited (however it ended). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL: no shutdown, no goodbye; what it ran becomes zombies. */
+  kill(): void;
+  /** SIGTERM and wait for the graceful shutdown. */
+  stop(): Promise<void>;
+  /** Peak resident set size so far (VmHWM from /proc), in KiB; null once exited. */
+  peakRssKiB(): number | null;
+}
+
+export interface SpawnSchedulerOptions {
+  /** Scheduler settings (DATABASE_URL, UPDRAFT_*), added to this process's environment. */
+  env: Record<string, string>;
+  /** Where the child's stdout and stderr go (appended). */
+  logFile: string;
+  /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]. */
+  nodeArgs?: string[];
+}
+
+/** Starts `apps/scheduler/src/main.ts` as its own process, exactly as `updraft start` does. */
+export function spawnSchedulerProcess(options: SpawnSchedulerOptions): SchedulerProcess {
+  const log = createWriteStream(options.logFile, { flags: "a" });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", TSX_LOADER, MAIN], {
+    env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  if (child.pid === undefined) throw new Error("could not start a scheduler process");
+  const pid = child.pid;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("exit", (code, signal) => resolve({ code, signal }));
+  });
+  void exited.then(() => setTimeout(() => log.end(), 100));
+  return {
+    pid,
+    child,
+    logFile: options.logFile,
+    exited,
+    kill() {
+      child.kill("SIGKILL");
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    peakRssKiB() {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, "utf8");
+        const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+        return match ? Number(match[1]) : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** Waits until the process has registered as a scheduler replica (it is taking jobs from then on). */
+export async function waitUntilRegistered(db: Db, proc: SchedulerProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void proc.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`scheduler process ${proc.pid} exited before it registered`);
+    const row = await db.schedulerInstance.findFirst({ where: { pid: proc.pid, stoppedAt: null }, select: { id: true } });
+    if (row) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`scheduler process ${proc.pid} did not register within ${timeoutMs} ms`);
+}

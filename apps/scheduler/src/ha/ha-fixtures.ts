@@ -1,0 +1,63 @@
+import type { Db } from "@updraft/db";
+import { createDagRun, readDagSpec, storeDagUpload } from "@updraft/engine";
+
+/** Stores a DAG file and returns what creating runs of it needs. */
+export async function uploadDag(db: Db, tenantId: string, source: string) {
+  const result = await storeDagUpload(db, { tenantId, fileName: "dag.yaml", source, userId: null });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  const dag = await db.dag.findUniqueOrThrow({ where: { id: result.dagDbId }, include: { currentVersion: true } });
+  return { tenantId, dagDbId: dag.id, dagId: dag.dagId, versionId: dag.currentVersion!.id, spec: readDagSpec(dag.currentVersion!.spec) };
+}
+
+export type UploadedDag = Awaited<ReturnType<typeof uploadDag>>;
+
+/**
+ * Creates manual runs of several DAGs in one transaction (like a trigger,
+ * with unique run ids): the scheduler sees them all at the same moment.
+ */
+export async function createRuns(db: Db, runs: { dag: UploadedDag; runId: string }[]): Promise<string[]> {
+  return db.$transaction(
+    async (tx) => {
+      const ids: string[] = [];
+      const now = new Date();
+      for (const { dag, runId } of runs) {
+        const run = await createDagRun(tx, {
+          tenantId: dag.tenantId,
+          dagDbId: dag.dagDbId,
+          dagVersionId: dag.versionId,
+          spec: dag.spec,
+          runType: "MANUAL",
+          runId,
+          logicalDate: now,
+          dataIntervalStart: now,
+          dataIntervalEnd: now,
+          conf: {},
+          triggeredById: null,
+        });
+        if (!run) throw new Error(`run ${runId} exists already`);
+        ids.push(run.id);
+      }
+      return ids;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** Polls until none of the runs is QUEUED or RUNNING; says how many are left on timeout. */
+export async function waitForRunsToFinish(db: Db, runIds: string[], timeoutMs: number, pollMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await db.dagRun.count({ where: { id: { in: runIds }, state: { in: ["QUEUED", "RUNNING"] } } });
+    if (open === 0) return;
+    if (Date.now() > deadline) {
+      const states = await db.taskInstance.groupBy({
+        by: ["state"],
+        where: { dagRunId: { in: runIds }, dagRun: { state: { in: ["QUEUED", "RUNNING"] } } },
+        _count: true,
+      });
+      const summary = states.map((s) => `${s.state}=${s._count}`).join(", ");
+      throw new Error(`${open} of ${runIds.length} runs still unfinished after ${timeoutMs} ms (their tasks: ${summary})`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}

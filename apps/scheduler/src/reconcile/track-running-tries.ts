@@ -1,0 +1,35 @@
+import type { ExecutorTry } from "@updraft/engine";
+import type { Executor } from "@updraft/executor";
+
+export interface TrackedExecutor {
+  executor: Executor;
+  /** The tries the executor is running now, with the task instance and try each key stands for. */
+  runningTries(): ExecutorTry[];
+}
+
+/** Remembers which try each launched key belongs to, for the orphan sweep. */
+export function trackRunningTries(executor: Executor): TrackedExecutor {
+  const launched = new Map<string, ExecutorTry>();
+  return {
+    executor: {
+      name: executor.name,
+      async launch(req) {
+        launched.set(req.key, { key: req.key, taskInstanceId: req.taskInstanceId, tryNumber: req.tryNumber });
+        try {
+          return await executor.launch(req);
+        } catch (err) {
+          launched.delete(req.key);
+          throw err;
+        }
+      },
+      kill: (key, reason) => executor.kill(key, reason),
+      runningKeys: () => executor.runningKeys(),
+      shutdown: () => executor.shutdown(),
+    },
+    runningTries() {
+      const running = new Set(executor.runningKeys());
+      for (const key of launched.keys()) if (!running.has(key)) launched.delete(key);
+      return [...launched.values()];
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/*
+ * graphile-worker job keys: a pending job with the same key is replaced, not
+ * doubled, so repeated requests for the same work coalesce.
+ */
+
+export const evaluateRunJobKey = (runId: string) => `evaluate_run:${runId}`;
+
+/** The wake-up of a run when its earliest retry becomes due (kept apart so an immediate evaluation does not replace it). */
+export const retryWakeJobKey = (runId: string) => `evaluate_run:${runId}:retry`;
+
+export const launchTaskJobKey = (taskInstanceId: string, tryNumber: number) => `launch_task:${taskInstanceId}:${tryNumber}`;
+
+export const taskEventJobKey = (taskInstanceId: string, tryNumber: number) => `task_event:${taskInstanceId}:${tryNumber}`;
