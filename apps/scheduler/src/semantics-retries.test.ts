@@ -18,7 +18,9 @@ beforeAll(async () => {
   tenantId = (await createTenant(t.db, { slug: "retries", name: "Retries" })).id;
   dir = await mkdtemp(join(tmpdir(), "updraft-retries-"));
   // Retries wait in future-dated jobs, which idle workers find by polling.
-  scheduler = await startScheduler({ databaseUrl: t.url, executor: "local", pollIntervalMs: 100, logger: pino({ level: "silent" }) });
+  // A one-minute poll: retries must start on time without polling (the
+  // replica wakes each due retry itself), or these tests time out.
+  scheduler = await startScheduler({ databaseUrl: t.url, executor: "local", pollIntervalMs: 60_000, logger: pino({ level: "silent" }) });
 });
 afterAll(async () => {
   await scheduler?.stop();

@@ -21,6 +21,7 @@ import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
 import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
 import { buildTaskList } from "./jobs/build-task-list";
+import { createRetryWaker } from "./jobs/wake-retries-on-time";
 import { makeHeartbeat } from "./reconcile/heartbeat";
 import { listenForKills } from "./reconcile/listen-for-kills";
 import { makeReconcileJob } from "./reconcile/reconcile-job";
@@ -86,8 +87,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const replica: SchedulerRegistration = { ...identity, pid: process.pid, executor: executor.name };
   await registerSchedulerInstance(db, replica);
 
+  const retryWaker = createRetryWaker(db, (err) => log.warn({ err }, "could not wake a due retry early; the poll will"));
   const jobs: TaskList = {
-    ...buildTaskList(db, executor, { tickIntervalMs: options.tickIntervalMs ?? 5000, identity }),
+    ...buildTaskList(db, executor, { tickIntervalMs: options.tickIntervalMs ?? 5000, identity, retryWaker }),
     reconcile: makeReconcileJob(db, { reconcileIntervalMs, zombieAfterMs, logger: log.child({ component: "reconcile" }) }),
   };
   const taskList = options.observer ? observeJobs(jobs, options.observer) : jobs;
@@ -145,6 +147,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         await maintenance.stop();
         await kills.stop();
         await runner.stop();
+        retryWaker.stop();
         await jobQueuePool.end();
         await executor.shutdown();
         await logWriter.close();

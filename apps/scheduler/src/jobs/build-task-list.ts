@@ -5,17 +5,18 @@ import { makeEvaluateRunJob } from "./evaluate-run-job";
 import { makeLaunchTaskJob, type SchedulerIdentity } from "./launch-task-job";
 import { makeTaskEventJob } from "./task-event-job";
 import { makeTickJob } from "./tick-job";
+import type { RetryWaker } from "./wake-retries-on-time";
 
 /** The scheduler's jobs (see ARCHITECTURE.md, "The scheduler loop"). */
 export function buildTaskList(
   db: Db,
   executor: Executor,
-  options: { tickIntervalMs: number; identity: SchedulerIdentity },
+  options: { tickIntervalMs: number; identity: SchedulerIdentity; retryWaker?: RetryWaker },
 ): TaskList {
   return {
     tick: makeTickJob(db, options.tickIntervalMs),
     evaluate_run: makeEvaluateRunJob(db),
     launch_task: makeLaunchTaskJob(db, executor, options.identity),
-    task_event: makeTaskEventJob(db),
+    task_event: makeTaskEventJob(db, options.retryWaker),
   };
 }

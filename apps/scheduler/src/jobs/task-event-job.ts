@@ -2,9 +2,13 @@ import type { Task } from "graphile-worker";
 import { recordTaskOutcome } from "@updraft/engine";
 import type { Db } from "@updraft/db";
 import { parsePayload } from "./parse-payload";
+import type { RetryWaker } from "./wake-retries-on-time";
 
-export function makeTaskEventJob(db: Db): Task {
+export function makeTaskEventJob(db: Db, retryWaker?: RetryWaker): Task {
   return async (payload) => {
-    await recordTaskOutcome(db, parsePayload("task_event", payload));
+    const event = parsePayload("task_event", payload);
+    const changed = await recordTaskOutcome(db, event);
+    // Only failures can become retries: successes skip the extra read.
+    if (changed && event.outcome === "failed" && retryWaker) await retryWaker.wakeWhenDue(event.taskInstanceId);
   };
 }
