@@ -1,6 +1,7 @@
+import { uploadDag } from "./testing/upload-dag";
 import { createTenant, type Tenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { storeDagUpload, triggerDagRun } from "@updraft/engine";
+import { triggerDagRun } from "@updraft/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
@@ -26,9 +27,7 @@ afterAll(async () => {
 });
 
 async function upload(source: string, fileName = "dag.yaml") {
-  const result = await storeDagUpload(t.db, { tenantId: tenant.id, fileName, source, userId: null });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result;
+  return uploadDag(t.db, tenant.id, source, fileName);
 }
 
 async function logOf(runId: string, taskId: string) {

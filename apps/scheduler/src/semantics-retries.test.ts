@@ -1,9 +1,10 @@
+import { uploadDag } from "./testing/upload-dag";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { retryDelaySeconds, retrySeed, storeDagUpload, triggerDagRun } from "@updraft/engine";
+import { retryDelaySeconds, retrySeed, triggerDagRun } from "@updraft/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
@@ -28,9 +29,7 @@ afterAll(async () => {
 });
 
 async function upload(source: string) {
-  const result = await storeDagUpload(t.db, { tenantId, fileName: "dag.yaml", source, userId: null });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.dagDbId;
+  return (await uploadDag(t.db, tenantId, source)).dagDbId;
 }
 
 describe("retries through the scheduler", () => {

@@ -1,6 +1,7 @@
+import { uploadDag } from "./testing/upload-dag";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { clearTaskInstances, ensureJobQueue, markDagRun, setDagPaused, storeDagUpload, triggerDagRun } from "@updraft/engine";
+import { clearTaskInstances, ensureJobQueue, markDagRun, setDagPaused, triggerDagRun } from "@updraft/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
@@ -12,9 +13,7 @@ let scheduler: RunningScheduler;
 let pausedDag: string;
 
 async function upload(source: string) {
-  const result = await storeDagUpload(t.db, { tenantId, fileName: "dag.yaml", source, userId: null });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.dagDbId;
+  return (await uploadDag(t.db, tenantId, source)).dagDbId;
 }
 
 async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {

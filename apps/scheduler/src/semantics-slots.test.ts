@@ -1,6 +1,7 @@
+import { uploadDag } from "./testing/upload-dag";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { storeDagUpload, triggerDagRun, upsertPool } from "@updraft/engine";
+import { triggerDagRun, upsertPool } from "@updraft/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
@@ -19,9 +20,7 @@ afterAll(async () => {
 });
 
 async function upload(source: string) {
-  const result = await storeDagUpload(t.db, { tenantId, fileName: "dag.yaml", source, userId: null });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  return result.dagDbId;
+  return (await uploadDag(t.db, tenantId, source)).dagDbId;
 }
 
 function tasks(names: string[], fields: (name: string) => string) {

@@ -1,15 +1,9 @@
 import type { Db } from "@updraft/db";
-import { createDagRun, readDagSpec, storeDagUpload } from "@updraft/engine";
+import { createDagRun } from "@updraft/engine";
+import { uploadDag, type UploadedDag } from "../testing/upload-dag";
 
-/** Stores a DAG file and returns what creating runs of it needs. */
-export async function uploadDag(db: Db, tenantId: string, source: string) {
-  const result = await storeDagUpload(db, { tenantId, fileName: "dag.yaml", source, userId: null });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  const dag = await db.dag.findUniqueOrThrow({ where: { id: result.dagDbId }, include: { currentVersion: true } });
-  return { tenantId, dagDbId: dag.id, dagId: dag.dagId, versionId: dag.currentVersion!.id, spec: readDagSpec(dag.currentVersion!.spec) };
-}
+export { uploadDag, type UploadedDag };
 
-export type UploadedDag = Awaited<ReturnType<typeof uploadDag>>;
 
 /**
  * Creates manual runs of several DAGs in one transaction (like a trigger,

@@ -1,10 +1,11 @@
+import { uploadDag } from "../testing/upload-dag";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTenant, type TaskState } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { registerSchedulerInstance, requestTaskKill, storeDagUpload, triggerDagRun } from "@updraft/engine";
+import { registerSchedulerInstance, requestTaskKill, triggerDagRun } from "@updraft/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "../start-scheduler";
@@ -36,10 +37,8 @@ afterAll(async () => {
 });
 
 async function upload(source: string) {
-  const result = await storeDagUpload(t.db, { tenantId, fileName: "dag.yaml", source, userId: null });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
-  const dag = await t.db.dag.findUniqueOrThrow({ where: { id: result.dagDbId } });
-  return { dagDbId: result.dagDbId, versionId: dag.currentVersionId! };
+  const { dagDbId, versionId } = await uploadDag(t.db, tenantId, source);
+  return { dagDbId, versionId };
 }
 
 interface SeededTask {

@@ -1,3 +1,5 @@
+import { downstreamMap } from "./downstream-map";
+
 /**
  * The given tasks plus every task downstream of them (transitively), in the
  * DAG file's task order: what "clear with downstream" re-runs.
@@ -6,14 +8,7 @@ export function withDownstreamTasks(
   tasks: readonly { task_id: string; depends_on: readonly string[] }[],
   taskIds: readonly string[],
 ): string[] {
-  const downstream = new Map<string, string[]>();
-  for (const t of tasks) {
-    for (const d of t.depends_on) {
-      const list = downstream.get(d);
-      if (list) list.push(t.task_id);
-      else downstream.set(d, [t.task_id]);
-    }
-  }
+  const downstream = downstreamMap(tasks);
   const selected = new Set<string>();
   const stack = [...taskIds];
   while (stack.length > 0) {

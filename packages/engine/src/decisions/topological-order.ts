@@ -1,15 +1,10 @@
+import { downstreamMap } from "./downstream-map";
+
 /** Kahn's order of a DAG's tasks (upstream before downstream); the DAG parser has already rejected cycles. */
 export function topologicalOrder<T extends { task_id: string; depends_on: readonly string[] }>(tasks: readonly T[]): T[] {
   const byId = new Map(tasks.map((t) => [t.task_id, t]));
   const remaining = new Map(tasks.map((t) => [t.task_id, t.depends_on.filter((d) => byId.has(d)).length]));
-  const downstream = new Map<string, string[]>();
-  for (const t of tasks) {
-    for (const d of t.depends_on) {
-      const list = downstream.get(d);
-      if (list) list.push(t.task_id);
-      else downstream.set(d, [t.task_id]);
-    }
-  }
+  const downstream = downstreamMap(tasks);
   const queue = tasks.filter((t) => remaining.get(t.task_id) === 0).map((t) => t.task_id);
   const out: T[] = [];
   for (let i = 0; i < queue.length; i++) {
