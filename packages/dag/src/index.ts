@@ -16,3 +16,4 @@ export { dagFileJsonSchema } from "./json-schema";
 export { renderTaskInvocation } from "./render-task-invocation";
 export { nextScheduledRun } from "./next-scheduled-run";
 export { durationToSeconds } from "./parse-duration";
+export { dateTextToInstant } from "./date-text-to-instant";

@@ -1,12 +1,7 @@
 import type { Db } from "@updraft/db";
 import { backfillDag as backfillDagInEngine } from "@updraft/engine";
+import { dateTextToInstant } from "@updraft/dag";
 import { findDagOrThrow } from "./find-dag";
-import { startOfDayInZone } from "./start-of-day-in-zone";
-
-/** A bare calendar date ("2025-01-31") or an ISO 8601 instant with an offset. */
-function toInstant(text: string, timeZone: string): Date {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? startOfDayInZone(text, timeZone) : new Date(text);
-}
 
 export interface BackfillResult {
   dagId: string;
@@ -30,8 +25,8 @@ export async function backfillDag(
   input: { tenantId: string; dagId: string; start: string; end: string; userId: string },
 ): Promise<BackfillResult> {
   const dag = await findDagOrThrow(db, input.tenantId, input.dagId);
-  const start = toInstant(input.start, dag.timezone);
-  const end = toInstant(input.end, dag.timezone);
+  const start = dateTextToInstant(input.start, dag.timezone);
+  const end = dateTextToInstant(input.end, dag.timezone);
   const result = await backfillDagInEngine(db, {
     tenantId: input.tenantId,
     dagDbId: dag.id,
