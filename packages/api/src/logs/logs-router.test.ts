@@ -1,14 +1,14 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { ensureJobQueue } from "@updraft/engine";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memberWithRole } from "../test-support/api-callers";
-import { sampleDagYaml } from "../test-support/sample-dags";
+import type { Caller } from "../test-support/api-callers";
+import { triggeredSampleRun } from "../test-support/sample-run";
 
 const testDb = useTestDatabase();
 
 describe("logs.forTask", () => {
   const tenantSlug = "pied-piper";
-  let caller: Awaited<ReturnType<typeof memberWithRole>>["caller"];
+  let caller: Caller;
   let taskInstanceId: string;
 
   const append = (stream: "STDOUT" | "STDERR", content: string, tryNumber = 1) =>
@@ -16,11 +16,9 @@ describe("logs.forTask", () => {
 
   beforeAll(async () => {
     await ensureJobQueue(testDb.url);
-    const owner = await memberWithRole(testDb.db, tenantSlug, "OWNER");
-    await owner.caller.dags.upload({ tenantSlug, fileName: "etl.yaml", source: sampleDagYaml() });
-    const run = await owner.caller.dags.trigger({ tenantSlug, dagId: "etl_daily" });
-    ({ caller } = await memberWithRole(testDb.db, tenantSlug, "VIEWER"));
-    const ti = await testDb.db.taskInstance.findFirstOrThrow({ where: { dagRunId: run.id, taskId: "extract" } });
+    const seeded = await triggeredSampleRun(testDb.db, tenantSlug);
+    caller = seeded.viewer.caller;
+    const ti = await testDb.db.taskInstance.findFirstOrThrow({ where: { dagRunId: seeded.runId, taskId: "extract" } });
     taskInstanceId = ti.id;
     await testDb.db.taskInstance.update({ where: { id: ti.id }, data: { state: "RUNNING", tryNumber: 1 } });
   });

@@ -2,7 +2,7 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { ensureJobQueue } from "@updraft/engine";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberWithRole } from "../test-support/api-callers";
-import { sampleDagYaml } from "../test-support/sample-dags";
+import { triggeredSampleRun } from "../test-support/sample-run";
 
 const testDb = useTestDatabase();
 
@@ -15,10 +15,7 @@ describe("runs.gantt", () => {
 
   beforeAll(async () => {
     await ensureJobQueue(testDb.url);
-    const owner = await memberWithRole(testDb.db, tenantSlug, "OWNER");
-    await owner.caller.dags.upload({ tenantSlug, fileName: "etl.yaml", source: sampleDagYaml() });
-    ({ id: runId } = await owner.caller.dags.trigger({ tenantSlug, dagId: "etl_daily" }));
-    ({ caller: viewer } = await memberWithRole(testDb.db, tenantSlug, "VIEWER"));
+    ({ runId, viewer: { caller: viewer } } = await triggeredSampleRun(testDb.db, tenantSlug));
 
     const extract = await testDb.db.taskInstance.findFirstOrThrow({ where: { dagRunId: runId, taskId: "extract" } });
     await testDb.db.taskInstance.update({ where: { id: extract.id }, data: { state: "SUCCESS", tryNumber: 2, maxTries: 2 } });
