@@ -17,5 +17,4 @@ export {
 } from "./kubernetes/provision/provision-tenant-input";
 export { tenantLimits, tenantPodSettings, type TenantLimits } from "./kubernetes/provision/tenant-limits";
 export { tenantObjectNames, type TenantObjectNames } from "./kubernetes/names/tenant-object-names";
-export { parseQuantity, tryParseQuantity, compareQuantities, quantitiesEqual } from "./kubernetes/quantity/parse-kube-quantity";
-export { formatQuantity, canonicalQuantity } from "./kubernetes/quantity/format-kube-quantity";
+

@@ -1,4 +1,4 @@
-import { renderTaskInvocation, type ResourceSpec } from "@updraft/dag";
+import { renderTaskInvocation, type ResourceSpec, type Toleration } from "@updraft/dag";
 import type { Db, Prisma } from "@updraft/db";
 import { loadDagSpec } from "../dags/load-dag-spec";
 
@@ -18,6 +18,13 @@ export interface TaskLaunch {
   env: Record<string, string>;
   executionTimeoutSeconds: number | null;
   resources: ResourceSpec;
+  /** Kubernetes placement (the task's node_selector and tolerations); the local executor ignores them. */
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  /** Connection ids, injected as UPDRAFT_CONN_<ID> and AIRFLOW_CONN_<ID>. */
+  connectionIds: string[];
+  /** Secret names, injected as <NAME> (upper-case). */
+  secretNames: string[];
 }
 
 export interface StartTaskTryInput {
@@ -87,6 +94,10 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
     ...invocation,
     executionTimeoutSeconds: task.execution_timeout,
     resources: task.resources,
+    nodeSelector: task.node_selector,
+    tolerations: task.tolerations,
+    connectionIds: task.connections,
+    secretNames: task.secrets,
   };
   if (adopting) return launch;
 

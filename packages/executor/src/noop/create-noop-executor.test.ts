@@ -19,6 +19,10 @@ function request(tryNumber = 1): LaunchRequest {
     env: {},
     executionTimeoutSeconds: null,
     resources: { requests: {}, limits: {} },
+    nodeSelector: {},
+    tolerations: [],
+    connectionIds: [],
+    secretNames: [],
   };
 }
 

@@ -92,6 +92,10 @@ export function taskRequest(command: string[], overrides: Partial<LaunchRequest>
     env: {},
     executionTimeoutSeconds: null,
     resources: { requests: {}, limits: {} },
+    nodeSelector: {},
+    tolerations: [],
+    connectionIds: [],
+    secretNames: [],
     ...overrides,
   };
 }

@@ -50,5 +50,16 @@ export function launchRequestFromPod(pod: V1Pod): LaunchRequest | undefined {
     args: container?.args ?? [],
     env,
     resources: { requests: quantities(container?.resources?.requests), limits: quantities(container?.resources?.limits) },
+    nodeSelector: pod.spec?.nodeSelector ?? {},
+    tolerations: (pod.spec?.tolerations ?? []).map((t) => ({
+      ...(t.key !== undefined ? { key: t.key } : {}),
+      ...(t.operator === "Exists" || t.operator === "Equal" ? { operator: t.operator } : {}),
+      ...(t.value !== undefined ? { value: t.value } : {}),
+      ...(t.effect !== undefined ? { effect: t.effect } : {}),
+      ...(t.tolerationSeconds !== undefined ? { tolerationSeconds: t.tolerationSeconds } : {}),
+    })),
+    // Injected from the tenant's Secrets by reference; an adopted pod is never rebuilt, so they are not needed.
+    connectionIds: [],
+    secretNames: [],
   };
 }

@@ -1,6 +1,6 @@
 import type { ResourceSpec } from "@updraft/dag";
 import type { V1ResourceRequirements } from "@kubernetes/client-node";
-import { compareQuantities } from "../quantity/parse-kube-quantity";
+import { compareQuantities } from "@updraft/dag";
 import type { TenantPodSettings } from "./task-pod-input";
 
 export const GPU_RESOURCE = "nvidia.com/gpu";

@@ -1,4 +1,4 @@
-import { quantitiesEqual } from "../quantity/parse-kube-quantity";
+import { quantitiesEqual } from "@updraft/dag";
 
 /** The object as plain JSON: client model instances, Dates and undefined fields normalized away. */
 export function toPlain<T>(value: T): T {

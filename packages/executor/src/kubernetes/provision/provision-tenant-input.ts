@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DNS_LABEL } from "../names/to-dns-label";
-import { tryParseQuantity } from "../quantity/parse-kube-quantity";
+import { tryParseQuantity } from "@updraft/dag";
 
 const quantity = (what: string, example: string) =>
   z

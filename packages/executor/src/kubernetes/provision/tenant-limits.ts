@@ -1,5 +1,5 @@
 import type { TenantPodSettings } from "../pods/task-pod-input";
-import { compareQuantities } from "../quantity/parse-kube-quantity";
+import { compareQuantities } from "@updraft/dag";
 import type { ProvisionTenantSpec } from "./provision-tenant-input";
 
 export interface TenantLimits {

@@ -72,6 +72,10 @@ export async function startKubernetesExecutorFixture(
       env: { EXECUTION_DATE: "2024-05-01" },
       executionTimeoutSeconds: null,
       resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: {} },
+      nodeSelector: {},
+      tolerations: [],
+      connectionIds: [],
+      secretNames: [],
     };
     return { ...req, ...overrides };
   }

@@ -1,6 +1,6 @@
-import { formatQuantity } from "../../quantity/format-kube-quantity";
-import { canonicalQuantity } from "../../quantity/format-kube-quantity";
-import { tryParseQuantity } from "../../quantity/parse-kube-quantity";
+import { formatQuantity } from "@updraft/dag";
+import { canonicalQuantity } from "@updraft/dag";
+import { tryParseQuantity } from "@updraft/dag";
 import type { FakeObjectStore } from "./fake-object-store";
 import { forbidden } from "./kube-status";
 import type { KubeObject } from "./kube-object";

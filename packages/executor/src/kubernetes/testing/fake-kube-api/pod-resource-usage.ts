@@ -1,5 +1,5 @@
-import { formatQuantity } from "../../quantity/format-kube-quantity";
-import { tryParseQuantity } from "../../quantity/parse-kube-quantity";
+import { formatQuantity } from "@updraft/dag";
+import { tryParseQuantity } from "@updraft/dag";
 import type { KubeObject } from "./kube-object";
 
 export interface PodContainerResources {
