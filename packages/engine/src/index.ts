@@ -7,6 +7,8 @@ export {
   retryWakeJobKey,
   launchTaskJobKey,
   taskEventJobKey,
+  provisionTenantJobKey,
+  deprovisionTenantJobKey,
 } from "./jobs/job-keys";
 export { ensureJobQueue } from "./jobs/ensure-job-queue";
 export { storeDagUpload, type StoreDagUploadResult } from "./dags/store-dag-upload";
@@ -21,6 +23,8 @@ export { markDagRun, type MarkDagRunInput } from "./runs/mark-dag-run";
 export { clearTaskInstances, type ClearTaskInstancesInput } from "./runs/clear-task-instances";
 export { backfillDag, MAX_BACKFILL_RUNS, type BackfillDagInput } from "./runs/backfill-dag";
 export { startTaskTry, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
+export { returnTryToQueue, type ReturnTryToQueueInput } from "./tasks/return-try-to-queue";
+export { countStoredLogLines } from "./logs/count-stored-log-lines";
 export { recordTaskOutcome } from "./tasks/record-task-outcome";
 export { createDueRuns, type CreateDueRunsOptions } from "./scheduling/create-due-runs";
 export { admitScheduledTasks, type AdmissionResult } from "./scheduling/admit-scheduled-tasks";
@@ -35,10 +39,35 @@ export { evaluateTriggerRule, type TriggerDecision } from "./decisions/evaluate-
 export { retryDelaySeconds, retrySeed } from "./decisions/retry-delay-seconds";
 export {
   planAdmission,
+  QUOTA_MESSAGE_PREFIX,
   type AdmissionCandidate,
   type AdmissionInput,
   type AdmissionPlan,
 } from "./decisions/plan-admission";
+export {
+  effectiveTaskRequest,
+  storedRequestOf,
+  type QuotaLimits,
+  type QuotaUse,
+  type StoredTaskRequest,
+  type TaskRequest,
+} from "./decisions/task-request";
+export {
+  tenantQuotaSchema,
+  partialTenantQuotaSchema,
+  checkTenantQuota,
+  tenantQuotaOf,
+  quotaLimitsOf,
+  DEFAULT_TENANT_QUOTA,
+  type TenantQuota,
+} from "./tenants/tenant-quota";
+export { updateTenantQuota } from "./tenants/update-tenant-quota";
+export { createTenant } from "./tenants/create-tenant";
+export { deleteTenant } from "./tenants/delete-tenant";
+export { listTenantUsage, type TenantUsage } from "./tenants/list-tenant-usage";
+export { readTenantForProvisioning, readTenantQuotaBySlug } from "./tenants/read-tenant-quota";
+export { recordProvisioningResult } from "./tenants/record-provisioning-result";
+export { enqueueTenantProvisioning, enqueueProvisioningForAllTenants } from "./tenants/enqueue-tenant-provisioning";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
 export { TICK_JOB_KEY, requestTickIfDue } from "./scheduling/request-tick";
 export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";

@@ -31,6 +31,20 @@ describe("factories", () => {
     );
   });
 
+  it("createTenant takes the default quota unless told otherwise", async () => {
+    expect(await createTenant(database.db, { slug: "defaults" })).toMatchObject({
+      quotaCpu: "32",
+      quotaMemory: "128Gi",
+      quotaGpus: 0,
+      quotaPods: 200,
+      maxConcurrentTasks: 128,
+    });
+    expect(
+      await createTenant(database.db, { slug: "small", quota: { cpu: "2", memory: "4Gi", gpus: 1, pods: 5, maxConcurrentTasks: 3 } }),
+    ).toMatchObject({ quotaCpu: "2", quotaMemory: "4Gi", quotaGpus: 1, quotaPods: 5, maxConcurrentTasks: 3 });
+    await expect(createTenant(database.db, { slug: "bad", quota: { cpu: "lots" } })).rejects.toThrow(/Kubernetes quantity[\s\S]*→ at quota.cpu/);
+  });
+
   it("addMembership adds a member and changes the role of an existing one", async () => {
     const user = await createUser(database.db, { email: "grace@example.com" });
     const tenant = await createTenant(database.db, { slug: "navy", name: "Navy" });

@@ -12,7 +12,7 @@ describe("seedDemo", () => {
     const result = await seedDemo(db);
 
     expect(result.createdAdmin).toBe(true);
-    expect(result.tenant).toMatchObject({ slug: "acme", name: "Acme Data" });
+    expect(result.tenant).toMatchObject({ slug: "acme", name: "Acme Data", quotaGpus: 1 });
     expect(result.admin).toMatchObject({ email: "admin@updraft.local", isPlatformAdmin: true });
     expect(result.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(await verifyPassword(result.admin.passwordHash!, result.password!)).toBe(true);

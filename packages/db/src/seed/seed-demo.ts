@@ -10,6 +10,7 @@ import { parseInput } from "../parse-input";
 export const DEMO_TENANT_SLUG = "acme";
 export const DEMO_TENANT_NAME = "Acme Data";
 export const DEFAULT_ADMIN_EMAIL = "admin@updraft.local";
+export const DEMO_TENANT_GPUS = 1;
 
 const seedDemoInput = z.object({
   adminEmail: z.string().transform(normalizeEmail).pipe(z.email("must be an e-mail address")).optional(),
@@ -39,7 +40,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const tenant = await retryOnUniqueViolation(() =>
     db.tenant.upsert({
       where: { slug: DEMO_TENANT_SLUG },
-      create: { slug: DEMO_TENANT_SLUG, name: DEMO_TENANT_NAME },
+      // One GPU, so the example DAG's GPU task runs on the local executor too.
+      create: { slug: DEMO_TENANT_SLUG, name: DEMO_TENANT_NAME, quotaGpus: DEMO_TENANT_GPUS },
       update: {},
     }),
   );

@@ -11,3 +11,7 @@ export const retryWakeJobKey = (runId: string) => `evaluate_run:${runId}:retry`;
 export const launchTaskJobKey = (taskInstanceId: string, tryNumber: number) => `launch_task:${taskInstanceId}:${tryNumber}`;
 
 export const taskEventJobKey = (taskInstanceId: string, tryNumber: number) => `task_event:${taskInstanceId}:${tryNumber}`;
+
+export const provisionTenantJobKey = (tenantId: string) => `provision_tenant:${tenantId}`;
+
+export const deprovisionTenantJobKey = (slug: string) => `deprovision_tenant:${slug}`;

@@ -4,7 +4,12 @@ import { z } from "zod";
 export const jobPayloadSchemas = {
   tick: z.object({}).passthrough(),
   evaluate_run: z.object({ runId: z.string().uuid() }),
-  launch_task: z.object({ taskInstanceId: z.string().uuid(), tryNumber: z.number().int().positive() }),
+  launch_task: z.object({
+    taskInstanceId: z.string().uuid(),
+    tryNumber: z.number().int().positive(),
+    /** How often this try went back to the queue (quota, namespace not ready): the next back-off is 1 s × 2^waits, at most 30 s. */
+    waits: z.number().int().min(0).optional(),
+  }),
   task_event: z.object({
     taskInstanceId: z.string().uuid(),
     tryNumber: z.number().int().positive(),
@@ -14,6 +19,10 @@ export const jobPayloadSchemas = {
     /** When the process ended (ms since epoch), as seen by the executor. */
     endedAt: z.number(),
   }),
+  /** Makes a tenant's Kubernetes namespace match its row (quota, RBAC, policies); idempotent. */
+  provision_tenant: z.object({ tenantId: z.string().uuid() }),
+  /** Removes a deleted tenant's Kubernetes namespace. */
+  deprovision_tenant: z.object({ slug: z.string().min(1) }),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;

@@ -2,6 +2,7 @@ import type { DagSpec } from "@updraft/dag";
 import type { DagRunType, Prisma, Tx } from "@updraft/db";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { evaluateRunJobKey } from "../jobs/job-keys";
+import { storedRequestOf } from "../decisions/task-request";
 import { DEFAULT_POOL } from "../pools/default-pool";
 
 export interface CreateDagRunInput {
@@ -20,7 +21,7 @@ export interface CreateDagRunInput {
 
 /**
  * Creates a DagRun (QUEUED) with one task instance per task (state none,
- * with the task's pool and priority_weight for admission) and asks the
+ * with the task's pool, priority_weight and resource request for admission) and asks the
  * scheduler to evaluate it. Returns null when a run with this run id exists
  * already (so the tick can run twice without doubling runs).
  */
@@ -46,14 +47,20 @@ export async function createDagRun(tx: Tx, input: CreateDagRunInput): Promise<{ 
     select: { id: true, runId: true },
   });
   await tx.taskInstance.createMany({
-    data: input.spec.tasks.map((task) => ({
-      tenantId: input.tenantId,
-      dagRunId: run.id,
-      taskId: task.task_id,
-      maxTries: task.retries + 1,
-      pool: task.pool ?? DEFAULT_POOL,
-      priorityWeight: task.priority_weight,
-    })),
+    data: input.spec.tasks.map((task) => {
+      const request = storedRequestOf(task.resources);
+      return {
+        tenantId: input.tenantId,
+        dagRunId: run.id,
+        taskId: task.task_id,
+        maxTries: task.retries + 1,
+        pool: task.pool ?? DEFAULT_POOL,
+        priorityWeight: task.priority_weight,
+        requestCpuMillis: request.cpuMillis,
+        requestMemoryBytes: request.memoryBytes === null ? null : BigInt(request.memoryBytes),
+        requestGpus: request.gpus,
+      };
+    }),
   });
   await enqueueJob(tx, "evaluate_run", { runId: run.id }, { jobKey: evaluateRunJobKey(run.id) });
   return run;

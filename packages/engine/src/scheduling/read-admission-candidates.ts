@@ -19,6 +19,9 @@ export interface CandidateRow {
   dagDbId: string;
   dagVersionId: string;
   currentVersionId: string | null;
+  requestCpuMillis: number | null;
+  requestMemoryBytes: number | null;
+  requestGpus: number;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface CandidateRow {
  */
 export const CANDIDATE_COLUMNS = `ti.id, ti.task_id AS "taskId", ti.pool, ti.priority_weight AS "priorityWeight",
   r.id AS "runId", (extract(epoch FROM r.logical_date) * 1000)::float8 AS "logicalDate", r.dag_db_id AS "dagDbId",
-  r.dag_version_id AS "dagVersionId", d.current_version_id AS "currentVersionId"`;
+  r.dag_version_id AS "dagVersionId", d.current_version_id AS "currentVersionId",
+  ti.request_cpu_millis AS "requestCpuMillis", ti.request_memory_bytes::float8 AS "requestMemoryBytes", ti.request_gpus AS "requestGpus"`;
 export const CANDIDATE_ORDER = `ti.priority_weight DESC, r.logical_date, r.id, ti.task_id`;
 
 /**
@@ -76,6 +80,7 @@ export async function toCandidatePage(tx: Tx, rows: readonly CandidateRow[]): Pr
       runId: row.runId,
       taskOrder: taskOrderOf(spec, row.taskId),
       dagDbId: row.dagDbId,
+      request: { cpuMillis: row.requestCpuMillis, memoryBytes: row.requestMemoryBytes, gpus: row.requestGpus },
     });
   }
   return { candidates, dagMaxActiveTasks };

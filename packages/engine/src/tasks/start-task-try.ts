@@ -55,7 +55,8 @@ interface TryRow {
 /**
  * The `launch_task` job's database half: claims a QUEUED try for one
  * scheduler replica (RUNNING, with its executor key, scheduler id, host and
- * the rendered command and env stored on the try) and renders its launch.
+ * the rendered command and env stored on the try; the task's waiting message
+ * cleared) and renders its launch.
  * A try already RUNNING under the same replica is returned again, so a
  * repeated launch lets the executor adopt its process; under another replica,
  * or when the try is not (or no longer) to be launched, returns null: a try
@@ -107,7 +108,7 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
     WITH claimed AS (
       UPDATE task_instances
          SET state = 'RUNNING', started_at = ${now}::timestamptz, executor_key = ${input.executorKey},
-             scheduler_id = ${input.schedulerId}::uuid, updated_at = ${now}::timestamptz
+             scheduler_id = ${input.schedulerId}::uuid, message = NULL, updated_at = ${now}::timestamptz
        WHERE id = ${ti.id}::uuid AND try_number = ${ti.tryNumber}::int AND state = 'QUEUED'
       RETURNING id, queued_at
     )

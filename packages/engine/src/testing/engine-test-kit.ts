@@ -2,7 +2,7 @@
 // (launching queued tries, reporting outcomes) by calling the engine's
 // services directly, so each step and its timing is under the test's control.
 import { randomUUID } from "node:crypto";
-import { createTenant, type Db, type TaskState } from "@updraft/db";
+import { createTenant, type CreateTenantInput, type Db, type TaskState } from "@updraft/db";
 import pg from "pg";
 import { storeDagUpload } from "../dags/store-dag-upload";
 import { recordTaskOutcome } from "../tasks/record-task-outcome";
@@ -11,8 +11,8 @@ import { startTaskTry, type TaskLaunch } from "../tasks/start-task-try";
 
 export const SCHEDULER = { schedulerId: randomUUID(), hostname: "test-host" };
 
-export async function newTenant(db: Db, slug: string): Promise<string> {
-  return (await createTenant(db, { slug, name: slug })).id;
+export async function newTenant(db: Db, slug: string, quota?: CreateTenantInput["quota"]): Promise<string> {
+  return (await createTenant(db, { slug, name: slug, quota })).id;
 }
 
 export async function uploadDag(db: Db, tenantId: string, source: string): Promise<string> {
