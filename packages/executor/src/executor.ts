@@ -17,6 +17,14 @@ export type TaskOutcome =
 export interface ExecutorEvents {
   onLog(req: LaunchRequest, stream: LogStreamName, text: string): void;
   onExit(req: LaunchRequest, outcome: TaskOutcome): void | Promise<void>;
+  /**
+   * How many complete lines ("\n") of this try's STDOUT are already stored.
+   * A backend that adopts a task another process started (a scheduler
+   * restart) skips that many lines at the start of the task's output, so
+   * lines the earlier process delivered are not stored twice. Optional:
+   * without it an adopted task's output is delivered from its start.
+   */
+  storedLogLines?(req: LaunchRequest): Promise<number>;
 }
 
 export interface Executor {

@@ -2,7 +2,7 @@ export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcom
 export { executorKey } from "./executor-key";
 export { createLocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";
-export { createKubernetesExecutor, type KubernetesExecutor } from "./kubernetes/create-kubernetes-executor";
+export { createKubernetesExecutor, loadDefaultKubeConfig, type KubernetesExecutor } from "./kubernetes/create-kubernetes-executor";
 export type { KubernetesExecutorOptions } from "./kubernetes/executor/kubernetes-executor-options";
 export { QuotaExceededError, TenantNotProvisionedError } from "./kubernetes/executor/kubernetes-launch-errors";
 export { buildTaskPod, type BuildTaskPodOptions, type BuildTaskPodResult } from "./kubernetes/pods/build-task-pod";

@@ -72,6 +72,18 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
 
   const { deletePod, markReported } = createPodCleanup(core, numbers.apiRetry, logger);
 
+  async function storedLogLines(req: LaunchRequest): Promise<number> {
+    if (!events.storedLogLines) return 0;
+    try {
+      const count = await events.storedLogLines(req);
+      if (Number.isInteger(count) && count >= 0) return count;
+      logger.warn({ key: req.key, count }, "storedLogLines did not return a line count; delivering the adopted pod's whole log");
+    } catch (error) {
+      logger.warn({ err: error, key: req.key }, "could not count the stored log lines; delivering the adopted pod's whole log (earlier lines may repeat)");
+    }
+    return 0;
+  }
+
   const context: TrackerContext = {
     kubeConfig,
     numbers,
@@ -81,11 +93,12 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
     report,
     deletePod,
     markReported,
+    storedLogLines,
     clock,
   };
 
-  function track(req: LaunchRequest, namespace: string, name: string): TaskPodTracker {
-    const tracker = new TaskPodTracker(req, namespace, name, context);
+  function track(req: LaunchRequest, namespace: string, name: string, startedElsewhere: boolean | Promise<boolean>): TaskPodTracker {
+    const tracker = new TaskPodTracker(req, namespace, name, context, startedElsewhere);
     trackers.set(req.key, tracker);
     void tracker.done.then(() => {
       if (trackers.get(req.key) === tracker) trackers.delete(req.key);
@@ -116,7 +129,7 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       logger.warn({ pod: `${pod.metadata?.namespace}/${pod.metadata?.name}` }, "a managed pod without a valid launch annotation; ignoring it");
       return;
     }
-    const adopted = track(req, pod.metadata!.namespace!, pod.metadata!.name!);
+    const adopted = track(req, pod.metadata!.namespace!, pod.metadata!.name!, true);
     emitLog(req, "SYSTEM", `Resumed tracking pod ${adopted.namespace}/${adopted.name} after a scheduler restart\n`);
     adopted.observe(pod);
   }
@@ -179,11 +192,16 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
         setImmediate(() => void tracker.failBeforeStart(built.reason));
         return { adopted: false };
       }
-      const tracker = track(req, built.namespace, built.name);
+      // Whether the pod already existed (409: started by an earlier process) is known once the create call answers;
+      // a watch event may reach the tracker before that, so its log waits for the answer.
+      let settleOrigin!: (startedElsewhere: boolean) => void;
+      const origin = new Promise<boolean>((resolve) => (settleOrigin = resolve));
+      const tracker = track(req, built.namespace, built.name, origin);
       for (const note of built.notes) emitLog(req, "SYSTEM", `${note}\n`);
       try {
         await bucket.take();
         const result = await createTaskPod(core, built.pod, req, numbers.apiRetry);
+        settleOrigin(result.kind === "adopted");
         if (result.kind === "rejected") {
           setImmediate(() => void tracker.failBeforeStart(result.reason));
           return { adopted: false };
@@ -207,6 +225,8 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
         tracker.detach();
         logger.warn({ key: req.key, err: error }, `could not launch: ${describeKubeError(error)}`);
         throw error;
+      } finally {
+        settleOrigin(false);
       }
     },
 

@@ -77,6 +77,19 @@ describe("Kubernetes executor: every failure names its cause", () => {
     await expect.poll(() => fx.pod(task)).toBeUndefined();
   });
 
+  it("more GPUs than the tenant allows per pod: fails before any pod is created, never with fewer GPUs", async () => {
+    const { task, outcome, recorder } = await run("acme/gpu:1", { resources: { requests: { gpu: 2 }, limits: {} } });
+    expect(outcome).toEqual({
+      kind: "failed",
+      exitCode: null,
+      reason:
+        'the task requests 2 GPUs but tenant "acme" allows at most 1 GPU per pod (its GPU quota); ' +
+        "lower the task's gpu request or ask a platform admin to raise the tenant's GPU quota",
+    });
+    expect(recorder.output(task.key, "SYSTEM")).toContain("Task failed: the task requests 2 GPUs");
+    expect(fx.api.requests.some((r) => r.verb === "create" && r.resource === "pods")).toBe(false);
+  });
+
   it("a connection the tenant does not have", async () => {
     const { outcome } = await run("acme/ok:1", { connectionIds: ["crm"] });
     expect(outcome.kind === "failed" && outcome.reason).toBe(

@@ -7,8 +7,12 @@ export type RecordedEvent =
   | { type: "log"; key: string; stream: LogStreamName; text: string }
   | { type: "exit"; key: string; outcome: TaskOutcome };
 
-/** Records everything an executor reports, in order, and lets a test wait for it. */
-export function recordExecutorEvents() {
+/**
+ * Records everything an executor reports, in order, and lets a test wait for
+ * it. `extra` adds the optional callbacks (e.g. a `storedLogLines` that
+ * answers like the scheduler's log store).
+ */
+export function recordExecutorEvents(extra: Pick<ExecutorEvents, "storedLogLines"> = {}) {
   const events: RecordedEvent[] = [];
   const waiters = new Set<() => void>();
   const changed = () => {
@@ -24,6 +28,7 @@ export function recordExecutorEvents() {
       events.push({ type: "exit", key: req.key, outcome });
       changed();
     },
+    ...extra,
   };
 
   function output(key: string, stream: LogStreamName): string {

@@ -13,6 +13,12 @@ export interface PodLogFollowerOptions {
   onProblem(message: string): void;
   /** Wait before reconnecting a stream that ended or broke while the container runs. */
   reconnectDelayMs: number;
+  /**
+   * Asked once, before the first read: how many complete lines at the start
+   * of the log were delivered already (by another process; an adopted pod).
+   * They are read but not delivered. Default: none.
+   */
+  linesAlreadyDelivered?: () => Promise<number>;
 }
 
 export interface PodLogFollower {
@@ -30,7 +36,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Streams one container's log with `follow=true` while it runs, exactly once:
  * every line carries the kubelet's timestamp, so after a dropped stream the
  * follower resumes with `sinceTime` and skips the lines it already delivered
- * (also lines sharing the last timestamp).
+ * (also lines sharing the last timestamp). For an adopted pod the first
+ * `linesAlreadyDelivered()` complete lines of the log are skipped too.
  */
 export function createPodLogFollower(options: PodLogFollowerOptions): PodLogFollower {
   let last: bigint | undefined;
@@ -45,28 +52,46 @@ export function createPodLogFollower(options: PodLogFollowerOptions): PodLogFoll
   let inFlight: Promise<"complete" | "dropped" | "failed"> | undefined;
   let wakeUp: (() => void) | undefined;
   let abandonFollow = false;
+  /** Complete lines at the start of the log still to skip (delivered by another process). */
+  let deliveredElsewhere = 0;
+  let counted: Promise<void> | undefined;
+
+  async function countDeliveredElsewhere(): Promise<void> {
+    if (!options.linesAlreadyDelivered) return;
+    try {
+      const count = await options.linesAlreadyDelivered();
+      deliveredElsewhere = Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
+    } catch {
+      deliveredElsewhere = 0; // the caller reports its own failures; deliver everything rather than lose lines
+    }
+  }
 
   function deliver(raw: string, newline: string): void {
     if (stopped) return;
     const space = raw.indexOf(" ");
     const nanos = space > 0 ? parseLogTimestamp(raw.slice(0, space)) : undefined;
-    if (nanos === undefined) {
-      options.onText(`${raw}${newline}`);
+    let text = raw;
+    if (nanos !== undefined) {
+      if (last !== undefined && nanos < last) return;
+      if (last !== undefined && nanos === last) {
+        if (skip > 0) {
+          skip--;
+          return;
+        }
+        seenAtLast++;
+      } else {
+        last = nanos;
+        seenAtLast = 1;
+        skip = 0;
+      }
+      text = raw.slice(space + 1);
+    }
+    // Counted as read above (a resumed stream does not see it again), but not delivered.
+    if (newline && deliveredElsewhere > 0) {
+      deliveredElsewhere--;
       return;
     }
-    if (last !== undefined && nanos < last) return;
-    if (last !== undefined && nanos === last) {
-      if (skip > 0) {
-        skip--;
-        return;
-      }
-      seenAtLast++;
-    } else {
-      last = nanos;
-      seenAtLast = 1;
-      skip = 0;
-    }
-    options.onText(`${raw.slice(space + 1)}${newline}`);
+    options.onText(`${text}${newline}`);
   }
 
   function accept(text: string): void {
@@ -78,6 +103,8 @@ export function createPodLogFollower(options: PodLogFollowerOptions): PodLogFoll
   }
 
   async function open(follow: boolean): Promise<"complete" | "dropped"> {
+    await (counted ??= countDeliveredElsewhere());
+    if (stopped) return "dropped";
     partial = "";
     skip = seenAtLast;
     const stream = await openPodLogStream(

@@ -19,6 +19,8 @@ export interface TrackerContext {
   deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<void>;
   /** Labels a kept failed pod as reported; never throws. */
   markReported(namespace: string, name: string): Promise<void>;
+  /** Complete STDOUT lines already stored for the try (0 when unknown); never throws. */
+  storedLogLines(req: LaunchRequest): Promise<number>;
   clock(): number;
 }
 
@@ -52,11 +54,18 @@ export class TaskPodTracker {
   private readonly noted = new Set<string>();
   private detached = false;
 
+  /**
+   * @param startedElsewhere whether the pod was started by another process
+   * (adopted after a restart): then the lines of its log that are stored
+   * already are not delivered again. May resolve later (a launch learns it
+   * from the create call); the log is not read before it does.
+   */
   constructor(
     public req: LaunchRequest,
     readonly namespace: string,
     readonly name: string,
     private readonly context: TrackerContext,
+    private readonly startedElsewhere: boolean | Promise<boolean> = false,
   ) {
     this.done = new Promise<void>((resolve) => (this.markDone = resolve));
   }
@@ -147,8 +156,8 @@ export class TaskPodTracker {
     }, numbers.startFailureGraceMs);
   }
 
-  private startFollowingLogs(): void {
-    this.follower ??= createPodLogFollower({
+  private createFollower(): PodLogFollower {
+    return createPodLogFollower({
       kubeConfig: this.context.kubeConfig,
       namespace: this.namespace,
       pod: this.name,
@@ -156,7 +165,20 @@ export class TaskPodTracker {
       reconnectDelayMs: this.context.numbers.logReconnectDelayMs,
       onText: (text) => this.context.log(this.req, "STDOUT", text),
       onProblem: (message) => this.system(message),
+      linesAlreadyDelivered: () => this.linesStoredBeforeAdoption(),
     });
+  }
+
+  /** Lines at the start of the pod log that an earlier process delivered already (none for a pod this process started). */
+  private async linesStoredBeforeAdoption(): Promise<number> {
+    if (!(await this.startedElsewhere)) return 0;
+    const count = await this.context.storedLogLines(this.req);
+    if (count > 0) this.system(`Skipping the first ${count} lines of the pod log: they were stored before the restart`);
+    return count;
+  }
+
+  private startFollowingLogs(): void {
+    this.follower ??= this.createFollower();
     this.follower.follow();
   }
 
@@ -193,15 +215,7 @@ export class TaskPodTracker {
   }
 
   private startFollowingLogsForDrain(): void {
-    this.follower = createPodLogFollower({
-      kubeConfig: this.context.kubeConfig,
-      namespace: this.namespace,
-      pod: this.name,
-      container: TASK_CONTAINER,
-      reconnectDelayMs: this.context.numbers.logReconnectDelayMs,
-      onText: (text) => this.context.log(this.req, "STDOUT", text),
-      onProblem: (message) => this.system(message),
-    });
+    this.follower = this.createFollower();
   }
 
   /** The pod is gone (DELETED event, or missing from a resync list). */

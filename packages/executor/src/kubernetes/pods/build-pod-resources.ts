@@ -9,17 +9,22 @@ function larger(a: string, b: string): string {
   return compareQuantities(a, b) >= 0 ? a : b;
 }
 
+export type PodResourcesResult =
+  | { ok: true; resources: V1ResourceRequirements; notes: string[] }
+  | { ok: false; reason: string };
+
+const gpuCount = (n: number) => `${n} GPU${n === 1 ? "" : "s"}`;
+
 /**
  * The container's requests and limits from the task's resources: limits are
  * raised to at least the requests (a task inheriting smaller default limits
- * than it requests would be rejected by the API server), everything is
+ * than it requests would be rejected by the API server), cpu and memory are
  * clamped to the tenant's maximum per pod, and GPUs become `nvidia.com/gpu`.
- * `notes` explains every adjustment, for the task's log.
+ * GPUs are never reduced: a task needing more than the tenant's maximum per
+ * pod fails (`reason` names both). `notes` explains every adjustment, for
+ * the task's log.
  */
-export function buildPodResources(
-  spec: ResourceSpec,
-  tenant: TenantPodSettings = {},
-): { resources: V1ResourceRequirements; notes: string[] } {
+export function buildPodResources(spec: ResourceSpec, tenant: TenantPodSettings = {}, tenantSlug?: string): PodResourcesResult {
   const requests: Record<string, string> = {};
   const limits: Record<string, string> = {};
   const notes: string[] = [];
@@ -49,11 +54,17 @@ export function buildPodResources(
     if (limit !== undefined) limits[resource] = limit;
   }
 
-  let gpus = Math.max(spec.requests.gpu ?? 0, spec.limits.gpu ?? 0);
+  const gpus = Math.max(spec.requests.gpu ?? 0, spec.limits.gpu ?? 0);
   const maxGpus = tenant.maxPerPod?.gpu;
   if (maxGpus !== undefined && gpus > maxGpus) {
-    notes.push(`${gpus} GPUs is above the tenant's maximum per pod (${maxGpus}); using ${maxGpus}`);
-    gpus = maxGpus;
+    // A GPU task given fewer GPUs would run, slowly or wrongly, without saying so: refuse instead.
+    const who = tenantSlug ? `tenant "${tenantSlug}"` : "the tenant";
+    return {
+      ok: false,
+      reason:
+        `the task requests ${gpuCount(gpus)} but ${who} allows at most ${gpuCount(maxGpus)} per pod (its GPU quota); ` +
+        "lower the task's gpu request or ask a platform admin to raise the tenant's GPU quota",
+    };
   }
   if (gpus > 0) {
     // Extended resources are not overcommitted: request = limit.
@@ -64,5 +75,5 @@ export function buildPodResources(
   const resources: V1ResourceRequirements = {};
   if (Object.keys(requests).length > 0) resources.requests = requests;
   if (Object.keys(limits).length > 0) resources.limits = limits;
-  return { resources, notes };
+  return { ok: true, resources, notes };
 }

@@ -1,5 +1,6 @@
 import { Pod } from "kubernetes-models/v1";
 import { describe, expect, it } from "vitest";
+import type { LaunchRequest } from "../../executor";
 import { taskRequest } from "../../testing/record-executor-events";
 import { DNS_LABEL } from "../names/to-dns-label";
 import { LABEL_VALUE } from "../names/to-label-value";
@@ -108,10 +109,10 @@ describe("buildTaskPod", () => {
     ]);
   });
 
-  it("clamps resources to the tenant's maximum per pod and explains it", () => {
+  it("clamps cpu and memory to the tenant's maximum per pod and explains it", () => {
     const result = built(
       buildTaskPod(
-        input({ resources: { requests: { cpu: "8", memory: "1Gi", gpu: 4 }, limits: { cpu: "16", memory: "64Gi" } } }),
+        input({ resources: { requests: { cpu: "8", memory: "1Gi", gpu: 1 }, limits: { cpu: "16", memory: "64Gi" } } }),
         { tenant: { maxPerPod: { cpu: "4", memory: "8Gi", gpu: 1 } } },
       ),
     );
@@ -119,8 +120,23 @@ describe("buildTaskPod", () => {
       requests: { cpu: "4", memory: "1Gi", "nvidia.com/gpu": "1" },
       limits: { cpu: "4", memory: "8Gi", "nvidia.com/gpu": "1" },
     });
-    expect(result.notes).toContain("cpu request 8 is above the tenant's maximum per pod (4); using 4");
-    expect(result.notes).toContain("4 GPUs is above the tenant's maximum per pod (1); using 1");
+    expect(result.notes).toEqual([
+      "cpu request 8 is above the tenant's maximum per pod (4); using 4",
+      "cpu limit 16 is above the tenant's maximum per pod (4); using 4",
+      "memory limit 64Gi is above the tenant's maximum per pod (8Gi); using 8Gi",
+    ]);
+  });
+
+  it("never runs a task with fewer GPUs than it asks for: more than the tenant's maximum per pod fails, naming both", () => {
+    const tenant = { maxPerPod: { cpu: "4", memory: "8Gi", gpu: 1 } };
+    expect(buildTaskPod(input({ resources: { requests: { gpu: 4 }, limits: {} } }), { tenant })).toEqual({
+      ok: false,
+      reason:
+        'the task requests 4 GPUs but tenant "acme" allows at most 1 GPU per pod (its GPU quota); ' +
+        "lower the task's gpu request or ask a platform admin to raise the tenant's GPU quota",
+    });
+    const noGpus = buildTaskPod(input({ resources: { requests: {}, limits: { gpu: 1 } } }), { tenant: { maxPerPod: { gpu: 0 } } });
+    expect(noGpus).toEqual({ ok: false, reason: expect.stringContaining('requests 1 GPU but tenant "acme" allows at most 0 GPUs per pod') });
   });
 
   it("gives a request without a limit the larger of the request and the tenant's default limit", () => {
@@ -133,6 +149,47 @@ describe("buildTaskPod", () => {
       requests: { cpu: "500m", memory: "2Gi" },
       limits: { cpu: "1", memory: "2Gi" },
     });
+  });
+
+  it("builds placement and injected references from a full launch request", () => {
+    const req: LaunchRequest = {
+      key: "ti-0b0e8d9e2f4c4a438a3f2f0d1f3c9e11-t1",
+      taskInstanceId: "0b0e8d9e-2f4c-4a43-8a3f-2f0d1f3c9e11",
+      tryNumber: 1,
+      tenantSlug: "acme",
+      dagId: "ml_pipeline",
+      runId: "manual__2024-05-01T00:00:00+00:00",
+      taskId: "train_model",
+      image: "ghcr.io/acme/ml:2.1",
+      command: ["python", "/scripts/train.py"],
+      args: [],
+      env: { DS: "2024-05-01" },
+      executionTimeoutSeconds: null,
+      resources: { requests: { cpu: "4", memory: "16Gi", gpu: 1 }, limits: {} },
+      nodeSelector: { "cloud.google.com/gke-accelerator": "nvidia-tesla-t4" },
+      tolerations: [
+        { key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" },
+        { key: "dedicated", operator: "Equal", value: "ml", effect: "NoExecute", tolerationSeconds: 60 },
+      ],
+      connectionIds: ["warehouse"],
+      secretNames: ["openai_api_key"],
+    };
+    const result = built(buildTaskPod(req, { tenant: { maxPerPod: { cpu: "8", memory: "32Gi", gpu: 1 } } }));
+    expect(result.pod.spec!.nodeSelector).toEqual({ "cloud.google.com/gke-accelerator": "nvidia-tesla-t4" });
+    expect(result.pod.spec!.tolerations).toEqual(req.tolerations);
+    expect(container(result).env).toEqual([
+      { name: "DS", value: "2024-05-01" },
+      { name: "UPDRAFT_CONN_WAREHOUSE", valueFrom: { secretKeyRef: { name: "updraft-connections", key: "warehouse" } } },
+      { name: "AIRFLOW_CONN_WAREHOUSE", valueFrom: { secretKeyRef: { name: "updraft-connections", key: "warehouse" } } },
+      { name: "OPENAI_API_KEY", valueFrom: { secretKeyRef: { name: "updraft-secrets", key: "openai_api_key" } } },
+    ]);
+    expect(container(result).resources?.requests).toEqual({ cpu: "4", memory: "16Gi", "nvidia.com/gpu": "1" });
+  });
+
+  it("leaves placement to the cluster when the launch has no node selector or tolerations", () => {
+    const { pod } = built(buildTaskPod(input({ nodeSelector: {}, tolerations: [] })));
+    expect(pod.spec!.nodeSelector).toBeUndefined();
+    expect(pod.spec!.tolerations).toBeUndefined();
   });
 
   it("places the pod with node selector and tolerations", () => {

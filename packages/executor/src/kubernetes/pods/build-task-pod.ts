@@ -51,9 +51,11 @@ const NO_IMAGE =
 export function buildTaskPod(input: TaskPodInput, options: BuildTaskPodOptions = {}): BuildTaskPodResult {
   if (!input.image) return { ok: false, reason: NO_IMAGE };
   const names = tenantObjectNames(input.tenantSlug);
-  const env = buildPodEnv(input.env, input.connectionIds ?? [], input.secretNames ?? [], names);
+  const env = buildPodEnv(input.env, input.connectionIds, input.secretNames, names);
   if (!env.ok) return env;
-  const { resources, notes } = buildPodResources(input.resources, options.tenant);
+  const fitted = buildPodResources(input.resources, options.tenant, input.tenantSlug);
+  if (!fitted.ok) return fitted;
+  const { resources, notes } = fitted;
   const name = toDnsLabel(input.key);
 
   const launch: LaunchAnnotation = {
@@ -91,8 +93,8 @@ export function buildTaskPod(input: TaskPodInput, options: BuildTaskPodOptions =
       automountServiceAccountToken: false,
       enableServiceLinks: false,
       ...(timeout !== null && timeout > 0 ? { activeDeadlineSeconds: Math.ceil(timeout) } : {}),
-      ...(input.nodeSelector && Object.keys(input.nodeSelector).length > 0 ? { nodeSelector: { ...input.nodeSelector } } : {}),
-      ...(input.tolerations && input.tolerations.length > 0 ? { tolerations: input.tolerations.map((t) => ({ ...t })) } : {}),
+      ...(Object.keys(input.nodeSelector).length > 0 ? { nodeSelector: { ...input.nodeSelector } } : {}),
+      ...(input.tolerations.length > 0 ? { tolerations: input.tolerations.map((t) => ({ ...t })) } : {}),
       securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
       containers: [
         {

@@ -1,5 +1,5 @@
 import type { TenantPodSettings } from "../pods/task-pod-input";
-import { compareQuantities } from "@updraft/dag";
+import { compareQuantities, DEFAULT_TASK_REQUEST } from "@updraft/dag";
 import type { ProvisionTenantSpec } from "./provision-tenant-input";
 
 export interface TenantLimits {
@@ -13,7 +13,8 @@ const smaller = (a: string, b: string) => (compareQuantities(a, b) <= 0 ? a : b)
 /**
  * The LimitRange numbers for a tenant: the maximum per pod defaults to (and
  * never exceeds) the whole quota, so one pod always fits an idle namespace;
- * defaults never exceed the maximum, default requests never exceed the
+ * defaults never exceed the maximum, default requests (`DEFAULT_TASK_REQUEST`,
+ * the same request admission counts for a task without one) never exceed the
  * default limits.
  */
 export function tenantLimits(spec: Pick<ProvisionTenantSpec, "quota" | "limits">): TenantLimits {
@@ -26,8 +27,8 @@ export function tenantLimits(spec: Pick<ProvisionTenantSpec, "quota" | "limits">
     maxPerPod: { cpu: maxCpu, memory: maxMemory, gpu: quota.gpus },
     defaultLimit: { cpu: limitCpu, memory: limitMemory },
     defaultRequest: {
-      cpu: smaller(limits.defaultRequest?.cpu ?? "250m", limitCpu),
-      memory: smaller(limits.defaultRequest?.memory ?? "256Mi", limitMemory),
+      cpu: smaller(limits.defaultRequest?.cpu ?? DEFAULT_TASK_REQUEST.cpu, limitCpu),
+      memory: smaller(limits.defaultRequest?.memory ?? DEFAULT_TASK_REQUEST.memory, limitMemory),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
-import type { LaunchRequest } from "../../executor";
+import type { ExecutorEvents, LaunchRequest } from "../../executor";
 import { executorKey } from "../../executor-key";
 import { recordExecutorEvents } from "../../testing/record-executor-events";
 import { createKubernetesExecutor, type KubernetesExecutor } from "../create-kubernetes-executor";
@@ -42,8 +42,9 @@ export async function startKubernetesExecutorFixture(
   const settings = tenantPodSettings(parseProvisionTenantInput(tenant));
   const executors: KubernetesExecutor[] = [];
 
-  function newExecutor(options: KubernetesExecutorOptions = {}) {
-    const recorder = recordExecutorEvents();
+  /** `events`: optional callbacks for the executor besides the recorded onLog/onExit (e.g. storedLogLines). */
+  function newExecutor(options: KubernetesExecutorOptions = {}, events: Pick<ExecutorEvents, "storedLogLines"> = {}) {
+    const recorder = recordExecutorEvents(events);
     const executor = createKubernetesExecutor(recorder.handlers, {
       ...FAST_EXECUTOR_OPTIONS,
       kubeConfig: api.kubeConfig,
