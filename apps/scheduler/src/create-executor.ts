@@ -1,57 +1,52 @@
+import type { KubeConfig } from "@kubernetes/client-node";
 import type { Db } from "@updraft/db";
-import { createTaskLogWriter, enqueueJob, type TaskLogWriter } from "@updraft/engine";
+import { createTaskLogWriter, type TaskLogWriter } from "@updraft/engine";
 import { createLocalExecutor, createNoopExecutor, type Executor, type ExecutorEvents } from "@updraft/executor";
 import type { Logger } from "pino";
+import { executorEventsToDatabase } from "./executor-events-to-database";
+import { createKubernetesBackend, type KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
 
-export type ExecutorName = "local" | "noop";
+export type ExecutorName = "local" | "noop" | "kubernetes";
 
 export interface ExecutorSettings {
   /** How long every task "runs" with the noop executor. Default 0. */
   noopDurationMs?: number;
+  /** The Kubernetes executor's cluster and options. */
+  kubernetes?: KubernetesSettings;
+  /** This replica's id: the Kubernetes executor labels its pods with it and adopts them after a restart. */
+  schedulerId?: string;
+}
+
+export interface CreatedExecutor {
+  executor: Executor;
+  logWriter: TaskLogWriter;
+  /** Set for the Kubernetes executor. */
+  kubernetes?: {
+    kubeConfig: KubeConfig;
+    /** Resolves once the first list of pods was taken (the pods a previous run of this replica left are adopted). */
+    ready: Promise<void>;
+  };
 }
 
 /**
- * Builds the configured executor and wires its events to the database: output
- * goes to the task log store, and every exit becomes a `task_event` job once
- * the try's last log lines are stored.
+ * Builds the configured executor and wires its events to the database (see
+ * executorEventsToDatabase).
  */
-export function createExecutor(
-  name: ExecutorName,
-  db: Db,
-  logger: Logger,
-  settings: ExecutorSettings = {},
-): { executor: Executor; logWriter: TaskLogWriter } {
+export function createExecutor(name: ExecutorName, db: Db, logger: Logger, settings: ExecutorSettings = {}): CreatedExecutor {
   const logWriter = createTaskLogWriter(db, {
     onError: (err) => logger.error({ err }, "could not store task log lines"),
   });
-  const events: ExecutorEvents = {
-    onLog(req, stream, text) {
-      logWriter.append(req.taskInstanceId, req.tryNumber, stream, text);
-    },
-    async onExit(req, outcome) {
-      const endedAt = Date.now();
-      await logWriter.flush();
-      await enqueueJob(
-        db,
-        "task_event",
-        {
-          taskInstanceId: req.taskInstanceId,
-          tryNumber: req.tryNumber,
-          outcome: outcome.kind,
-          exitCode: outcome.exitCode,
-          reason: outcome.kind === "failed" ? outcome.reason : null,
-          endedAt,
-        },
-        { jobKey: `task_event:${req.taskInstanceId}:${req.tryNumber}` },
-      );
-      logger.info({ task: req.taskId, run: req.runId, try: req.tryNumber, outcome: outcome.kind }, "task try ended");
-    },
-  };
-  const executor =
-    name === "noop"
-      ? createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 })
-      : createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }) });
-  return { executor, logWriter };
+  const events = executorEventsToDatabase(db, logWriter, logger);
+  switch (name) {
+    case "noop":
+      return { executor: createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 }), logWriter };
+    case "local":
+      return { executor: createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }) }), logWriter };
+    case "kubernetes": {
+      const backend = createKubernetesBackend(db, events, logger, { ...settings.kubernetes, ownerId: settings.schedulerId });
+      return { executor: backend.executor, logWriter, kubernetes: { kubeConfig: backend.kubeConfig, ready: backend.executor.ready } };
+    }
+  }
 }
 
 /**

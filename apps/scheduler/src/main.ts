@@ -1,7 +1,7 @@
 import pino from "pino";
 import { readSchedulerEnv } from "./config/scheduler-env";
 import { createLaunchLogObserver } from "./instrumentation/launch-log";
-import { startScheduler, type RunningScheduler } from "./start-scheduler";
+import { startScheduler, type RunningScheduler, type SchedulerOptions } from "./start-scheduler";
 
 const env = (() => {
   try {
@@ -46,7 +46,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-scheduler = await startScheduler({
+if (env.UPDRAFT_EXECUTOR === "kubernetes" && !env.UPDRAFT_SCHEDULER_ID) {
+  logger.warn(
+    "UPDRAFT_SCHEDULER_ID is not set: this scheduler gets a new id, so after a restart it cannot adopt the pods it left running (give each replica a stable id, e.g. from its StatefulSet ordinal)",
+  );
+}
+
+const schedulerOptions: SchedulerOptions = {
   databaseUrl: env.DATABASE_URL,
   executor: env.UPDRAFT_EXECUTOR,
   concurrency: env.UPDRAFT_SCHEDULER_CONCURRENCY,
@@ -57,7 +63,23 @@ scheduler = await startScheduler({
   reconcileIntervalMs: env.UPDRAFT_RECONCILE_MS,
   zombieAfterMs: env.UPDRAFT_ZOMBIE_AFTER_MS,
   noopDurationMs: env.UPDRAFT_NOOP_DURATION_MS,
+  kubernetes: {
+    executorOptions: {
+      createQps: env.UPDRAFT_KUBE_CREATE_QPS,
+      createBurst: env.UPDRAFT_KUBE_CREATE_BURST,
+      keepFailedPods: env.UPDRAFT_KUBE_KEEP_FAILED_PODS,
+      unschedulableTimeoutMs: env.UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS,
+    },
+    clusterCidrs: env.UPDRAFT_CLUSTER_CIDRS,
+    provisionIntervalMs: env.UPDRAFT_PROVISION_INTERVAL_MS,
+  },
   observer: launchLog,
   logger,
-});
+};
+try {
+  scheduler = await startScheduler(schedulerOptions);
+} catch (err) {
+  logger.fatal({ err }, `the scheduler could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
 if (stopRequested) shutDown();

@@ -22,10 +22,13 @@ import { observeJobs } from "./instrumentation/observe-jobs";
 import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
 import { buildTaskList } from "./jobs/build-task-list";
 import { createRetryWaker } from "./jobs/wake-retries-on-time";
+import type { KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
+import { buildKubernetesTaskList } from "./kubernetes/kubernetes-task-list";
+import { provisionAllTenantsRegularly } from "./kubernetes/provision-all-tenants";
 import { makeHeartbeat } from "./reconcile/heartbeat";
 import { listenForKills } from "./reconcile/listen-for-kills";
 import { makeReconcileJob } from "./reconcile/reconcile-job";
-import { repeatEvery } from "./reconcile/repeat-every";
+import { repeatEvery, type RepeatingTask } from "./reconcile/repeat-every";
 import { createOrphanSweeper } from "./reconcile/sweep-orphans";
 import { trackRunningTries } from "./reconcile/track-running-tries";
 
@@ -46,6 +49,8 @@ export interface SchedulerOptions {
   zombieAfterMs?: number;
   /** How long every task "runs" with the noop executor. Default 0. */
   noopDurationMs?: number;
+  /** With `executor: "kubernetes"`: the cluster, executor options, cluster ranges and provisioning interval. */
+  kubernetes?: KubernetesSettings;
   /** Test and benchmark hooks: launches and recorded outcomes. */
   observer?: SchedulerObserver;
   logger?: Logger;
@@ -63,6 +68,12 @@ export interface RunningScheduler {
  * the tick / evaluate_run / launch_task / task_event / reconcile jobs, an
  * executor, a heartbeat, the kill listener and the orphan sweep. Several
  * replicas may run against one database.
+ *
+ * With the Kubernetes executor it also runs the provision_tenant and
+ * deprovision_tenant jobs, provisions every tenant at start and every
+ * `provisionIntervalMs`, and takes no job before the pods it left running
+ * last time (same scheduler id) are adopted. Stopping leaves running pods to
+ * the next start with the same id.
  */
 export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
   const logger = options.logger ?? pino({ name: "scheduler" });
@@ -80,7 +91,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
 
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
-  const { executor: backend, logWriter } = createExecutor(options.executor, db, log, { noopDurationMs: options.noopDurationMs });
+  const created = createExecutor(options.executor, db, log, {
+    noopDurationMs: options.noopDurationMs,
+    kubernetes: options.kubernetes,
+    schedulerId: identity.schedulerId,
+  });
+  const { executor: backend, logWriter } = created;
   const tracked = trackRunningTries(options.observer ? observeExecutor(backend, identity.schedulerId, options.observer) : backend);
   const executor = tracked.executor;
 
@@ -91,6 +107,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const jobs: TaskList = {
     ...buildTaskList(db, executor, { tickIntervalMs: options.tickIntervalMs ?? 5000, identity, retryWaker }),
     reconcile: makeReconcileJob(db, { reconcileIntervalMs, zombieAfterMs, logger: log.child({ component: "reconcile" }) }),
+    ...(created.kubernetes
+      ? buildKubernetesTaskList(db, {
+          kubeConfig: created.kubernetes.kubeConfig,
+          clusterCidrs: options.kubernetes?.clusterCidrs ?? [],
+          logger: log.child({ component: "provisioning" }),
+        })
+      : {}),
   };
   const taskList = options.observer ? observeJobs(jobs, options.observer) : jobs;
 
@@ -107,6 +130,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   jobQueuePool.on("error", onConnectionError);
   jobQueuePool.on("connect", (client) => client.on("error", onConnectionError));
 
+  // Heartbeats start before the pod list below, so a slow API does not make this replica look dead.
+  const heartbeat = repeatEvery("heartbeat", heartbeatIntervalMs, makeHeartbeat(db, replica, () => workerPoolIds, log), log);
+  if (created.kubernetes) {
+    // Adopt the pods this replica left running before any launch job or orphan sweep looks at them.
+    log.info("waiting for the first list of this scheduler's pods");
+    await created.kubernetes.ready;
+    log.info({ adopted: executor.runningKeys().length }, "listed this scheduler's pods");
+  }
+
   const kills = listenForKills({ databaseUrl: options.databaseUrl, executor, logger: log.child({ component: "kill-listener" }) });
   const runner: Runner = await run({
     pgPool: jobQueuePool,
@@ -119,7 +151,6 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   });
   await kills.ready;
 
-  const heartbeat = repeatEvery("heartbeat", heartbeatIntervalMs, makeHeartbeat(db, replica, () => workerPoolIds, log), log);
   const sweepOrphans = createOrphanSweeper(db, identity.schedulerId, tracked, log.child({ component: "orphan-sweep" }));
   const maintenance = repeatEvery(
     "orphan sweep",
@@ -135,6 +166,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   // Make sure a tick and a reconcile are pending (fixed keys keep each to one across replicas).
   await enqueueJob(db, "tick", {}, { jobKey: TICK_JOB_KEY, jobKeyMode: "preserve_run_at" });
   await scheduleReconcile(db, { runAt: new Date(Date.now() + reconcileIntervalMs), keepEarlier: true });
+  const provisioning: RepeatingTask | null = created.kubernetes
+    ? await provisionAllTenantsRegularly(db, options.kubernetes?.provisionIntervalMs ?? 300_000, log.child({ component: "provisioning" }))
+    : null;
   log.info({ executor: executor.name, concurrency, hostname: identity.hostname }, "scheduler started");
 
   let stopping: Promise<void> | null = null;
@@ -145,13 +179,22 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         log.info("scheduler stopping");
         await heartbeat.stop();
         await maintenance.stop();
+        await provisioning?.stop();
         await kills.stop();
         await runner.stop();
         retryWaker.stop();
         await jobQueuePool.end();
+        // Pods outlive the Kubernetes executor; a restart with the same id adopts them.
+        const podsLeftRunning = created.kubernetes ? executor.runningKeys().length : 0;
         await executor.shutdown();
         await logWriter.close();
-        await markSchedulerStopped(db, identity.schedulerId);
+        if (podsLeftRunning > 0 && options.schedulerId !== undefined) {
+          // Not marked stopped, or another replica's reconcile would fail the tries of these pods at once; if this
+          // id does not come back within zombieAfterMs, the missing heartbeats make them zombies all the same.
+          log.info({ pods: podsLeftRunning }, "leaving running pods to the next start of this scheduler id");
+        } else {
+          await markSchedulerStopped(db, identity.schedulerId);
+        }
         await db.$disconnect();
         log.info("scheduler stopped");
       })();

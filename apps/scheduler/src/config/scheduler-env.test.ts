@@ -40,4 +40,83 @@ describe("readSchedulerEnv", () => {
   it("explains a malformed scheduler id", () => {
     expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SCHEDULER_ID: "sched-1" })).toThrow(/UPDRAFT_SCHEDULER_ID must be a UUID/);
   });
+
+  it("takes the Kubernetes executor with its defaults: 10 creations/s, burst 20, failed pods deleted, 5 min unschedulable, no cluster ranges, provisioning every 5 min", () => {
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_EXECUTOR: "kubernetes" })).toMatchObject({
+      UPDRAFT_EXECUTOR: "kubernetes",
+      UPDRAFT_KUBE_CREATE_QPS: 10,
+      UPDRAFT_KUBE_CREATE_BURST: 20,
+      UPDRAFT_KUBE_KEEP_FAILED_PODS: false,
+      UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS: 300_000,
+      UPDRAFT_CLUSTER_CIDRS: [],
+      UPDRAFT_PROVISION_INTERVAL_MS: 300_000,
+    });
+  });
+
+  it("reads the Kubernetes settings", () => {
+    const env = readSchedulerEnv({
+      DATABASE_URL,
+      UPDRAFT_EXECUTOR: "kubernetes",
+      UPDRAFT_KUBE_CREATE_QPS: "2.5",
+      UPDRAFT_KUBE_CREATE_BURST: "5",
+      UPDRAFT_KUBE_KEEP_FAILED_PODS: "true",
+      UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS: "60000",
+      UPDRAFT_CLUSTER_CIDRS: " 10.244.0.0/16,10.96.0.0/12 , fd00::/8,",
+      UPDRAFT_PROVISION_INTERVAL_MS: "60000",
+    });
+    expect(env).toMatchObject({
+      UPDRAFT_KUBE_CREATE_QPS: 2.5,
+      UPDRAFT_KUBE_CREATE_BURST: 5,
+      UPDRAFT_KUBE_KEEP_FAILED_PODS: true,
+      UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS: 60_000,
+      UPDRAFT_CLUSTER_CIDRS: ["10.244.0.0/16", "10.96.0.0/12", "fd00::/8"],
+      UPDRAFT_PROVISION_INTERVAL_MS: 60_000,
+    });
+    for (const [text, value] of [["1", true], ["yes", true], ["FALSE", false], ["0", false], ["", false]] as const) {
+      expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_KUBE_KEEP_FAILED_PODS: text }).UPDRAFT_KUBE_KEEP_FAILED_PODS).toBe(value);
+    }
+  });
+
+  it("names an unknown executor and the ones there are", () => {
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_EXECUTOR: "k8s" })).toThrow(
+      'UPDRAFT_EXECUTOR: UPDRAFT_EXECUTOR must be "local" (default), "kubernetes" or "noop".',
+    );
+  });
+
+  it("explains every bad Kubernetes setting at once", () => {
+    let message = "";
+    try {
+      readSchedulerEnv({
+        DATABASE_URL,
+        UPDRAFT_EXECUTOR: "kubernetes",
+        UPDRAFT_KUBE_CREATE_QPS: "0",
+        UPDRAFT_KUBE_CREATE_BURST: "1.5",
+        UPDRAFT_KUBE_KEEP_FAILED_PODS: "maybe",
+        UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS: "5m",
+        UPDRAFT_PROVISION_INTERVAL_MS: "10",
+      });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split("\n")).toEqual([
+      "Invalid scheduler configuration:",
+      "  UPDRAFT_KUBE_CREATE_QPS: UPDRAFT_KUBE_CREATE_QPS must be more than 0 pod creations per second.",
+      "  UPDRAFT_KUBE_CREATE_BURST: UPDRAFT_KUBE_CREATE_BURST must be a whole number of pod creations, e.g. 20.",
+      '  UPDRAFT_KUBE_KEEP_FAILED_PODS: UPDRAFT_KUBE_KEEP_FAILED_PODS must be "true" or "false" (also 1/0, yes/no).',
+      "  UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS: UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS must be a number of milliseconds.",
+      "  UPDRAFT_PROVISION_INTERVAL_MS: UPDRAFT_PROVISION_INTERVAL_MS must be at least 1000 ms.",
+    ]);
+  });
+
+  it("names each cluster range that is not a CIDR block", () => {
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_CLUSTER_CIDRS: "10.244.0.0/16,10.96.0.0,300.1.1.1/8,10.0.0.0/33,cluster" })).toThrow(
+      [
+        "Invalid scheduler configuration:",
+        '  UPDRAFT_CLUSTER_CIDRS: UPDRAFT_CLUSTER_CIDRS entry "10.96.0.0" is not a CIDR block: expected an address and a prefix length, like "10.244.0.0/16".',
+        '  UPDRAFT_CLUSTER_CIDRS: UPDRAFT_CLUSTER_CIDRS entry "300.1.1.1/8" does not start with an IPv4 or IPv6 address (like "10.244.0.0/16" or "fd00::/8").',
+        '  UPDRAFT_CLUSTER_CIDRS: UPDRAFT_CLUSTER_CIDRS entry "10.0.0.0/33" has a prefix length above 32.',
+        '  UPDRAFT_CLUSTER_CIDRS: UPDRAFT_CLUSTER_CIDRS entry "cluster" is not a CIDR block: expected an address and a prefix length, like "10.244.0.0/16".',
+      ].join("\n"),
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCidrList } from "./parse-cidr-list";
 
 const milliseconds = (name: string, min: number, max: number) =>
   z.coerce
@@ -7,12 +8,22 @@ const milliseconds = (name: string, min: number, max: number) =>
     .min(min, `${name} must be at least ${min} ms.`)
     .max(max, `${name} must be at most ${max} ms.`);
 
+const booleanFlag = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((text) => TRUE_WORDS.has(text) || FALSE_WORDS.has(text), `${name} must be "true" or "false" (also 1/0, yes/no).`)
+    .transform((text) => TRUE_WORDS.has(text));
+const TRUE_WORDS = new Set(["true", "1", "yes", "on"]);
+const FALSE_WORDS = new Set(["false", "0", "no", "off", ""]);
+
 const schedulerEnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: point it at the Updraft Postgres (npm start sets it for you)." })
     .url("DATABASE_URL must be a URL like postgres://user:pass@host:5432/updraft"),
-  UPDRAFT_EXECUTOR: z.enum(["local", "noop"], {
-    error: 'UPDRAFT_EXECUTOR must be "local" (default) or "noop".',
+  UPDRAFT_EXECUTOR: z.enum(["local", "noop", "kubernetes"], {
+    error: 'UPDRAFT_EXECUTOR must be "local" (default), "kubernetes" or "noop".',
   }).default("local"),
   UPDRAFT_SCHEDULER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
   UPDRAFT_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
@@ -25,6 +36,34 @@ const schedulerEnvSchema = z.object({
   UPDRAFT_ZOMBIE_AFTER_MS: milliseconds("UPDRAFT_ZOMBIE_AFTER_MS", 100, 86_400_000).default(60_000),
   /** How long every task "runs" with the noop executor. */
   UPDRAFT_NOOP_DURATION_MS: milliseconds("UPDRAFT_NOOP_DURATION_MS", 0, 86_400_000).default(0),
+  /** Kubernetes executor: pod creations per second, sustained. */
+  UPDRAFT_KUBE_CREATE_QPS: z.coerce
+    .number({ error: "UPDRAFT_KUBE_CREATE_QPS must be a number of pod creations per second, e.g. 10." })
+    .positive("UPDRAFT_KUBE_CREATE_QPS must be more than 0 pod creations per second.")
+    .max(10_000, "UPDRAFT_KUBE_CREATE_QPS must be at most 10000 pod creations per second.")
+    .default(10),
+  /** Kubernetes executor: pod creations allowed at once before the rate applies. */
+  UPDRAFT_KUBE_CREATE_BURST: z.coerce
+    .number({ error: "UPDRAFT_KUBE_CREATE_BURST must be a whole number of pod creations, e.g. 20." })
+    .int("UPDRAFT_KUBE_CREATE_BURST must be a whole number of pod creations, e.g. 20.")
+    .min(1, "UPDRAFT_KUBE_CREATE_BURST must be at least 1.")
+    .max(10_000, "UPDRAFT_KUBE_CREATE_BURST must be at most 10000.")
+    .default(20),
+  /** Kubernetes executor: keep failed pods for `kubectl describe`/`logs` (succeeded ones are always deleted). */
+  UPDRAFT_KUBE_KEEP_FAILED_PODS: booleanFlag("UPDRAFT_KUBE_KEEP_FAILED_PODS").default(false),
+  /** Kubernetes executor: a pod no node can take for this long is deleted and its try fails. */
+  UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS: milliseconds("UPDRAFT_KUBE_UNSCHEDULABLE_TIMEOUT_MS", 1000, 86_400_000).default(300_000),
+  /** The cluster's own address ranges (pod, service, node CIDRs), comma-separated: task pods may not reach them. */
+  UPDRAFT_CLUSTER_CIDRS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const parsed = parseCidrList(text);
+      for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: `UPDRAFT_CLUSTER_CIDRS entry ${problem}.` });
+      return parsed.cidrs;
+    }),
+  /** How often every tenant's Kubernetes objects are re-provisioned (repairs drift, e.g. a policy deleted by hand). */
+  UPDRAFT_PROVISION_INTERVAL_MS: milliseconds("UPDRAFT_PROVISION_INTERVAL_MS", 1000, 86_400_000).default(300_000),
   /**
    * Test and benchmark instrumentation: append one line per executor launch
    * and per job run to this file (O_APPEND, one write per line, so it

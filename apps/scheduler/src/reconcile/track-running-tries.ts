@@ -1,5 +1,6 @@
 import type { ExecutorTry } from "@updraft/engine";
 import type { Executor } from "@updraft/executor";
+import { tryOfExecutorKey } from "./try-of-executor-key";
 
 export interface TrackedExecutor {
   executor: Executor;
@@ -7,7 +8,11 @@ export interface TrackedExecutor {
   runningTries(): ExecutorTry[];
 }
 
-/** Remembers which try each launched key belongs to, for the orphan sweep. */
+/**
+ * Remembers which try each launched key belongs to, for the orphan sweep.
+ * Keys the executor runs without a launch here (pods a restarted Kubernetes
+ * scheduler adopted) are read back from the key itself.
+ */
 export function trackRunningTries(executor: Executor): TrackedExecutor {
   const launched = new Map<string, ExecutorTry>();
   return {
@@ -29,7 +34,8 @@ export function trackRunningTries(executor: Executor): TrackedExecutor {
     runningTries() {
       const running = new Set(executor.runningKeys());
       for (const key of launched.keys()) if (!running.has(key)) launched.delete(key);
-      return [...launched.values()];
+      const adopted = [...running].filter((key) => !launched.has(key)).map(tryOfExecutorKey);
+      return [...launched.values(), ...adopted.filter((t) => t !== undefined)];
     },
   };
 }

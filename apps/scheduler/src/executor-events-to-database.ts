@@ -1,0 +1,41 @@
+import type { Db } from "@updraft/db";
+import { countStoredLogLines, enqueueJob, type TaskLogWriter } from "@updraft/engine";
+import type { ExecutorEvents } from "@updraft/executor";
+import type { Logger } from "pino";
+
+/**
+ * The executor's events, written to the database: output goes to the task log
+ * store, and every exit becomes a `task_event` job once the try's last log
+ * lines are stored. `storedLogLines` tells an executor adopting a running
+ * task (after a restart) how many output lines are stored already, so they
+ * are not stored twice.
+ */
+export function executorEventsToDatabase(db: Db, logWriter: TaskLogWriter, logger: Logger): ExecutorEvents {
+  return {
+    onLog(req, stream, text) {
+      logWriter.append(req.taskInstanceId, req.tryNumber, stream, text);
+    },
+    async onExit(req, outcome) {
+      const endedAt = Date.now();
+      await logWriter.flush();
+      await enqueueJob(
+        db,
+        "task_event",
+        {
+          taskInstanceId: req.taskInstanceId,
+          tryNumber: req.tryNumber,
+          outcome: outcome.kind,
+          exitCode: outcome.exitCode,
+          reason: outcome.kind === "failed" ? outcome.reason : null,
+          endedAt,
+        },
+        { jobKey: `task_event:${req.taskInstanceId}:${req.tryNumber}` },
+      );
+      logger.info({ task: req.taskId, run: req.runId, try: req.tryNumber, outcome: outcome.kind }, "task try ended");
+    },
+    async storedLogLines(req) {
+      await logWriter.flush();
+      return countStoredLogLines(db, req.taskInstanceId, req.tryNumber);
+    },
+  };
+}
