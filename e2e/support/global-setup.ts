@@ -12,6 +12,8 @@ declare module "vitest" {
     baseUrl: string;
     adminEmail: string;
     adminPassword: string;
+    /** The app's database, for specs that set up what the UI cannot (e.g. a user who is not a platform admin). */
+    databaseUrl: string;
   }
 }
 
@@ -63,6 +65,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("adminEmail", adminEmail);
   project.provide("adminPassword", adminPassword);
+  project.provide("databaseUrl", database.url);
 
   return async () => {
     if (app.exitCode === null) {

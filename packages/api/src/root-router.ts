@@ -1,5 +1,6 @@
 import { dagsRouter } from "./dags/dags-router";
 import { logsRouter } from "./logs/logs-router";
+import { platformRouter } from "./platform/platform-router";
 import { poolsRouter } from "./pools/pools-router";
 import { runsRouter } from "./runs/runs-router";
 import { taskInstancesRouter } from "./task-instances/task-instances-router";
@@ -13,6 +14,7 @@ export const appRouter = router({
   logs: logsRouter,
   taskInstances: taskInstancesRouter,
   pools: poolsRouter,
+  platform: platformRouter,
 });
 
 export type AppRouter = typeof appRouter;

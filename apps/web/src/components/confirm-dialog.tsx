@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
  * A modal yes/no question. Escape or "Cancel" closes it; the confirm button
- * gets focus so Enter confirms.
+ * gets focus so Enter confirms (unless a field in the dialog took focus
+ * first, e.g. a "type the name to confirm" input).
  */
 export function ConfirmDialog({
   title,
@@ -12,6 +13,7 @@ export function ConfirmDialog({
   confirmLabel,
   danger = false,
   pending = false,
+  confirmDisabled = false,
   error,
   onConfirm,
   onCancel,
@@ -21,14 +23,17 @@ export function ConfirmDialog({
   confirmLabel: string;
   danger?: boolean;
   pending?: boolean;
+  /** Keeps the confirm button disabled, e.g. until the user typed what the dialog asks for. */
+  confirmDisabled?: boolean;
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
   const titleId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    confirmRef.current?.focus();
+    if (!dialogRef.current?.contains(document.activeElement)) confirmRef.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") onCancel();
     };
@@ -39,6 +44,7 @@ export function ConfirmDialog({
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 px-4" onClick={onCancel}>
       <div
+        ref={dialogRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -61,7 +67,7 @@ export function ConfirmDialog({
           <button
             ref={confirmRef}
             type="button"
-            disabled={pending}
+            disabled={pending || confirmDisabled}
             onClick={onConfirm}
             className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${
               danger ? "bg-red-600 hover:bg-red-700" : "bg-sky-700 hover:bg-sky-800"

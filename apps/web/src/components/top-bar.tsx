@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/sign-out-button";
+import { AdminLink } from "./admin-link";
 import { TenantNav } from "./tenant-nav";
 import { TenantSwitcher } from "@/features/tenants/tenant-switcher";
 
-export function TopBar({ email }: { email: string }) {
+export function TopBar({ email, isPlatformAdmin }: { email: string; isPlatformAdmin: boolean }) {
   return (
     <header className="bg-slate-900 text-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
@@ -13,6 +14,7 @@ export function TopBar({ email }: { email: string }) {
         <TenantSwitcher />
         <TenantNav />
         <div className="ml-auto flex items-center gap-4">
+          {isPlatformAdmin ? <AdminLink /> : null}
           <span className="text-sm text-slate-300" data-testid="user-email">
             {email}
           </span>

@@ -21,3 +21,11 @@ export async function memberWithRole(db: Db, slug: string, role: Role) {
   const sessionUser: SessionUser = { id: user.id, email: user.email, isPlatformAdmin: false };
   return { tenant, user: sessionUser, caller: callerFor(db, sessionUser) };
 }
+
+/** A fresh platform admin (member of no tenant), and a caller for them. */
+export async function platformAdmin(db: Db) {
+  counter += 1;
+  const user = await createUser(db, { email: `platform-admin-${counter}@updraft.example`, password: "pw-123456", isPlatformAdmin: true });
+  const sessionUser: SessionUser = { id: user.id, email: user.email, isPlatformAdmin: true };
+  return { user: sessionUser, caller: callerFor(db, sessionUser) };
+}

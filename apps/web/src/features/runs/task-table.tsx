@@ -45,7 +45,9 @@ export function TaskTable({ tasks, selected, onSelect }: { tasks: Task[]; select
               <td className="px-4 py-2 text-xs">{formatDateTime(t.startedAt)}</td>
               <td className="px-4 py-2 text-xs">{t.startedAt ? formatDuration(t.startedAt, t.endedAt) : "—"}</td>
               <td className="px-4 py-2 font-mono text-xs">{t.exitCode ?? "—"}</td>
-              <td className="max-w-xs px-4 py-2 text-xs text-slate-600">{t.message ?? ""}</td>
+              <td className="max-w-xs px-4 py-2 text-xs text-slate-600" data-testid="task-message">
+                {t.message ?? ""}
+              </td>
             </tr>
           ))}
         </tbody>

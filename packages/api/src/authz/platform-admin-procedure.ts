@@ -1,0 +1,13 @@
+import { TRPCError } from "@trpc/server";
+import { authedProcedure } from "../trpc";
+
+export const PLATFORM_ADMIN_ONLY_MESSAGE = "Only platform admins can manage tenants and quotas.";
+
+/**
+ * For the platform's own administration (tenants, their quotas): the caller
+ * must be signed in and a platform admin. Tenant roles do not count here.
+ */
+export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isPlatformAdmin) throw new TRPCError({ code: "FORBIDDEN", message: PLATFORM_ADMIN_ONLY_MESSAGE });
+  return next();
+});
