@@ -26,3 +26,4 @@ export {
   type QuantityFormat,
 } from "./quantity/parse-kube-quantity";
 export { canonicalQuantity, formatQuantity } from "./quantity/format-kube-quantity";
+export { DEFAULT_TASK_REQUEST } from "./quantity/default-task-request";
