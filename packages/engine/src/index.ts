@@ -78,6 +78,7 @@ export { failZombieTries } from "./reconcile/fail-zombie-tries";
 export { relaunchStuckTries } from "./reconcile/relaunch-stuck-tries";
 export { reevaluateStalledRuns } from "./reconcile/reevaluate-stalled-runs";
 export { findOrphanKeys } from "./reconcile/find-orphan-keys";
+export { findLostTries } from "./reconcile/find-lost-tries";
 export { refreshJobLocks, releaseDeadWorkerJobs } from "./reconcile/release-dead-worker-jobs";
 export { decideZombieTries, type RunningTry, type ZombieTry } from "./reconcile/decide-zombie-tries";
 export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck-queued-tries";

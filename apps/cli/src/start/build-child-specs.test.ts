@@ -18,6 +18,7 @@ describe("buildChildSpecs", () => {
       config: result.config,
       databaseUrl: "postgres://u:p@localhost:5555/updraft",
       nextAuthSecret: "s".repeat(43),
+      schedulerId: "0b0e7c1e-3a53-4f5c-9d1e-2f0c8a7b6d54",
       baseEnv: { PATH: "/usr/bin", HOME: "/home/ada" },
     });
 
@@ -40,6 +41,7 @@ describe("buildChildSpecs", () => {
         NEXTAUTH_SECRET: "s".repeat(43),
         NEXTAUTH_URL: "http://localhost:4123",
         UPDRAFT_EXECUTOR: "local",
+        UPDRAFT_SCHEDULER_ID: "0b0e7c1e-3a53-4f5c-9d1e-2f0c8a7b6d54",
         UPDRAFT_DATA_DIR: join(repoRoot, ".updraft"),
         NODE_ENV: "production",
       });

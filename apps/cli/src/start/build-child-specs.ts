@@ -10,6 +10,8 @@ export interface ChildContext {
   config: StartConfig;
   databaseUrl: string;
   nextAuthSecret: string;
+  /** The scheduler replica's stable id: with the Kubernetes executor, a restart adopts the pods it left running. */
+  schedulerId: string;
   /** The environment the children inherit (the CLI's own). */
   baseEnv: NodeJS.ProcessEnv;
 }
@@ -22,6 +24,7 @@ export function childEnv(ctx: ChildContext): NodeJS.ProcessEnv {
     NEXTAUTH_SECRET: ctx.nextAuthSecret,
     NEXTAUTH_URL: ctx.config.nextAuthUrl,
     UPDRAFT_EXECUTOR: ctx.config.executor,
+    UPDRAFT_SCHEDULER_ID: ctx.schedulerId,
     UPDRAFT_DATA_DIR: ctx.config.dataDir,
     PORT: String(ctx.config.port),
     NODE_ENV: "production",

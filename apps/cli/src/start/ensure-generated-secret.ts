@@ -3,10 +3,14 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "nod
 import { dirname } from "node:path";
 
 /**
- * Returns the secret stored in `file`, generating it (32 random bytes,
- * base64url, file mode 0600) the first time, so sessions survive restarts.
+ * Returns the value stored in `file`, generating it the first time (by
+ * default a secret of 32 random bytes, base64url; file mode 0600), so it
+ * survives restarts: sessions stay valid, the scheduler keeps its id.
  */
-export function ensureGeneratedSecret(file: string): { secret: string; created: boolean } {
+export function ensureGeneratedSecret(
+  file: string,
+  generate: () => string = () => randomBytes(32).toString("base64url"),
+): { secret: string; created: boolean } {
   try {
     const secret = readFileSync(file, "utf8").trim();
     if (secret) {
@@ -17,7 +21,7 @@ export function ensureGeneratedSecret(file: string): { secret: string; created: 
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = generate();
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return { secret, created: true };

@@ -1,4 +1,5 @@
 import type { EventEmitter } from "node:events";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { ChildContext } from "./build-child-specs";
@@ -128,7 +129,9 @@ export async function runStart(deps: StartDeps): Promise<number> {
 
     const nextAuthSecret =
       config.nextAuthSecret ?? ensureGeneratedSecret(join(config.dataDir, "nextauth-secret")).secret;
-    const specs = deps.buildChildSpecs({ repoRoot: deps.repoRoot, config, databaseUrl, nextAuthSecret, baseEnv: deps.env });
+    const schedulerId =
+      deps.env.UPDRAFT_SCHEDULER_ID || ensureGeneratedSecret(join(config.dataDir, "scheduler-id"), randomUUID).secret;
+    const specs = deps.buildChildSpecs({ repoRoot: deps.repoRoot, config, databaseUrl, nextAuthSecret, schedulerId, baseEnv: deps.env });
     supervisor = superviseChildren(specs, { stdout: out, stderr: err, stopTimeoutMs: deps.stopTimeoutMs });
     const died = supervisor.unexpectedExit.then((exit): Waited => ({ kind: "died", exit }));
 

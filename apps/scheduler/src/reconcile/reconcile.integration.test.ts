@@ -9,6 +9,8 @@ import { registerSchedulerInstance, requestTaskKill, triggerDagRun } from "@updr
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "../start-scheduler";
+import { LOST_TRY_REASON } from "./sweep-orphans";
+import { executorKey } from "@updraft/executor";
 import { waitForRunToFinish } from "../testing/wait-for-run";
 
 const t = useTestDatabase();
@@ -179,6 +181,32 @@ tasks:
     expect(a.tries[0]!.message).toBe("the scheduler running it (ghost-host pid 999999) stopped responding");
     expect(a.tries[1]!.schedulerId).toBe(scheduler.schedulerId);
     expect((await taskOf(run.id, "b")).state).toBe("SUCCESS");
+  });
+
+  it("fails and retries a try that runs under this scheduler's id but that its executor lost in a restart", async () => {
+    const dag = await upload(`
+dag_id: lost
+schedule: null
+tasks:
+  - task_id: a
+    command: ["true"]
+    retries: 1
+    retry_delay: 1
+`);
+    // As if this replica ran the try before a restart with the same UPDRAFT_SCHEDULER_ID, and its process died with it.
+    const run = await runLeftAs(dag, { a: { state: "RUNNING", schedulerId: scheduler.schedulerId, agoMs: 60_000 } });
+    const ti = await taskOf(run.id, "a");
+    await t.db.taskInstance.update({ where: { id: ti.id }, data: { executorKey: executorKey(ti.id, 1) } });
+
+    const finished = await waitForRunToFinish(t.db, run.id, 20_000);
+
+    expect(finished.state).toBe("SUCCESS");
+    const a = await taskOf(run.id, "a");
+    expect(a.tries.map((x) => [x.tryNumber, x.state])).toEqual([
+      [1, "FAILED"],
+      [2, "SUCCESS"],
+    ]);
+    expect(a.tries[0]!.message).toBe(LOST_TRY_REASON);
   });
 
   it("launches a queued try whose launch job was lost", async () => {

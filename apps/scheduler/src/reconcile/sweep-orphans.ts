@@ -1,17 +1,25 @@
 import type { Db } from "@updraft/db";
-import { findOrphanKeys } from "@updraft/engine";
+import { enqueueJob, findLostTries, findOrphanKeys, taskEventJobKey } from "@updraft/engine";
 import type { Logger } from "pino";
 import type { TrackedExecutor } from "./track-running-tries";
 
+export const LOST_TRY_REASON =
+  "the scheduler running it restarted and its process (or pod) was gone: the task's outcome is unknown";
+
 /**
- * The per-replica half of reconcile: kills executor processes (or pods) whose
- * try is no longer RUNNING under this replica, e.g. a task marked failed
- * while the kill message was lost. A key must look orphaned on two sweeps in
- * a row, so a try that is just finishing (its outcome committed a moment
- * before the executor forgot the key) is never killed.
+ * The per-replica half of reconcile, both ways round:
+ * - kills executor processes (or pods) whose try is no longer RUNNING under
+ *   this replica, e.g. a task marked failed while the kill message was lost;
+ * - fails tries RUNNING under this replica that its executor does not run
+ *   (lost in a restart with the same scheduler id), so they retry instead of
+ *   holding their slot forever.
+ * A key must look orphaned (or lost) on two sweeps in a row, so a try that is
+ * just starting or finishing is never touched; and a lost try's failure never
+ * replaces an outcome the executor reported meanwhile (same job key, kept).
  */
 export function createOrphanSweeper(db: Db, schedulerId: string, tracked: TrackedExecutor, logger: Logger) {
   let suspects = new Map<string, string>();
+  let lostSuspects = new Set<string>();
   return async function sweepOrphans(): Promise<string[]> {
     const orphans = await findOrphanKeys(db, schedulerId, tracked.runningTries());
     const stillRunning = new Set(tracked.executor.runningKeys());
@@ -28,6 +36,23 @@ export function createOrphanSweeper(db: Db, schedulerId: string, tracked: Tracke
       killed.push(orphan.key);
     }
     suspects = next;
+
+    const lost = await findLostTries(db, schedulerId, tracked.executor.runningKeys());
+    const nextLost = new Set<string>();
+    for (const t of lost) {
+      if (!lostSuspects.has(t.key)) {
+        nextLost.add(t.key);
+        continue;
+      }
+      logger.warn({ key: t.key, taskInstanceId: t.taskInstanceId, try: t.tryNumber }, "failing a try whose process was lost");
+      await enqueueJob(
+        db,
+        "task_event",
+        { taskInstanceId: t.taskInstanceId, tryNumber: t.tryNumber, outcome: "failed", exitCode: null, reason: LOST_TRY_REASON, endedAt: Date.now() },
+        { jobKey: taskEventJobKey(t.taskInstanceId, t.tryNumber), jobKeyMode: "unsafe_dedupe" },
+      );
+    }
+    lostSuspects = nextLost;
     return killed;
   };
 }
