@@ -6,6 +6,7 @@ import { createDb, createUser } from "@updraft/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
+import { waitForHydration } from "../support/wait-for-hydration";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -53,6 +54,7 @@ const quotaForm = () => page.getByRole("form", { name: `Quota of ${tenant}` });
 const attr = (locator: ReturnType<Page["locator"]>, name: string) => locator.getAttribute(name).catch(() => null);
 
 async function signIn(target: Page, who: string, withPassword: string) {
+  await waitForHydration(target);
   await target.getByLabel("E-mail").fill(who);
   await target.getByLabel("Password").fill(withPassword);
   await target.getByRole("button", { name: "Sign in" }).click();
@@ -71,6 +73,7 @@ async function openQuotaForm() {
 
 async function saveMaxConcurrentTasks(value: string) {
   await openQuotaForm();
+  await waitForHydration(page);
   await quotaForm().getByLabel("Max concurrent tasks").fill(value);
   await quotaForm().getByRole("button", { name: "Save quota" }).click();
   await expect.poll(() => quotaForm().getByRole("status").innerText()).toContain("will be re-provisioned");
@@ -181,6 +184,7 @@ describe("platform admin: tenant quotas", () => {
 
   it("runs two parallel tasks one at a time, the other shown waiting for quota, and both succeed", async () => {
     await page.goto(`${baseUrl}/t/${tenant}/dags`);
+    await waitForHydration(page);
     await page.getByLabel("DAG source").fill(dagYaml);
     await page.getByLabel("File name").fill(`${dagId}.yaml`);
     await page.getByRole("button", { name: "Upload", exact: true }).click();

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
+import { waitForHydration } from "../support/wait-for-hydration";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -92,10 +93,13 @@ describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () =
   it("signs in and uploads a DAG with a task that fails once and is retried", async () => {
     await page.goto(`${baseUrl}/t/acme/dags`);
     await page.waitForURL(/\/signin/);
+    await waitForHydration(page);
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "DAGs", exact: true }).waitFor();
+
+    await waitForHydration(page);
 
     await page.getByLabel("DAG source").fill(dagYaml);
     await page.getByLabel("File name").fill("e2e_views.yaml");
@@ -220,6 +224,7 @@ describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () =
 
   it("backfills a date range of a daily DAG and shows the server's errors", async () => {
     await page.goto(`${baseUrl}/t/acme/dags`);
+    await waitForHydration(page);
     await page.getByLabel("DAG source").fill(backfillDagYaml);
     await page.getByLabel("File name").fill("e2e_backfill.yaml");
     await page.getByRole("button", { name: "Upload", exact: true }).click();
@@ -228,6 +233,7 @@ describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () =
     await page.goto(`${baseUrl}/t/acme/dags/e2e_backfill?tab=grid`);
     await page.getByRole("button", { name: "Backfill" }).click();
     const form = page.getByRole("form", { name: "Backfill e2e_backfill" });
+    await waitForHydration(page);
     await form.getByLabel("Start date").fill("2025-01-03");
     await form.getByLabel("End date").fill("2025-01-01");
     await form.getByRole("button", { name: "Start backfill" }).click();
@@ -254,6 +260,8 @@ describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () =
     await page.getByRole("navigation", { name: "Tenant" }).getByRole("link", { name: "Pools" }).click();
     await page.getByRole("heading", { name: "Pools", exact: true }).waitFor();
     await page.locator('tr[data-pool="default_pool"]').waitFor();
+
+    await waitForHydration(page);
 
     await page.getByLabel("Pool name").fill("e2e_gpu");
     await page.getByLabel("Slots", { exact: true }).fill("2");

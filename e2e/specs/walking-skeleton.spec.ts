@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
+import { waitForHydration } from "../support/wait-for-hydration";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => readFileSync(join(here, "../fixtures", name), "utf8");
@@ -27,6 +28,7 @@ afterAll(async () => {
 });
 
 async function signIn(withPassword: string) {
+  await waitForHydration(page);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(withPassword);
   const callback = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
@@ -52,6 +54,8 @@ describe("a new user's first pipeline (walking skeleton)", () => {
   it("picks the tenant and rejects an invalid DAG with every error as file:line:col path: message", async () => {
     await page.getByRole("link", { name: /Acme Data/ }).click();
     await page.getByRole("heading", { name: "DAGs", exact: true }).waitFor();
+
+    await waitForHydration(page);
 
     await page.getByLabel("DAG source").fill(fixture("broken.yaml"));
     await page.getByLabel("File name").fill("broken.yaml");
@@ -88,6 +92,7 @@ describe("a new user's first pipeline (walking skeleton)", () => {
     await expect.poll(() => page.locator('li[data-task-id="load"]').innerText()).toContain("extract");
 
     await page.getByRole("button", { name: "Trigger", exact: true }).click();
+    await waitForHydration(page);
     await page.getByLabel("Params (JSON)").fill('{"greeting": "hi from e2e"}');
     await page.getByRole("button", { name: "Start run" }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);

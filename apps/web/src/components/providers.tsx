@@ -2,7 +2,7 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink } from "@trpc/client";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { errorCode } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
@@ -34,6 +34,11 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // Marks the page interactive (effects run once the tree has hydrated): the
+  // e2e specs wait for it before typing, or React would reset their input.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   const [trpcClient] = useState(() =>
     trpc.createClient({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
   );
