@@ -84,3 +84,12 @@ export { decideZombieTries, type RunningTry, type ZombieTry } from "./reconcile/
 export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck-queued-tries";
 export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";
 export { decideOrphanKeys, type ExecutorTry, type OrphanKey, type TaskInstanceOwnership } from "./reconcile/decide-orphan-keys";
+
+// Teams and trust (issue 5): each area exports through its own barrel.
+export * from "./secrets/index";
+export * from "./connections/index";
+export * from "./audit/index";
+export * from "./members/index";
+export * from "./tokens/index";
+export * from "./accounts/index";
+export * from "./deploys/index";

@@ -25,6 +25,13 @@ export interface TaskLaunch {
   connectionIds: string[];
   /** Secret names, injected as <NAME> (upper-case). */
   secretNames: string[];
+  /**
+   * Executors without Kubernetes Secrets (local): the decrypted values of
+   * `connectionIds` and `secretNames` as environment variables, resolved by
+   * the scheduler's launch job. Never stored (not part of rendered_env) and
+   * never logged; startTaskTry does not set it.
+   */
+  secretEnv?: Record<string, string>;
 }
 
 export interface StartTaskTryInput {

@@ -1,0 +1,6 @@
+export {
+  linkOAuthAccount,
+  type LinkOAuthAccountInput,
+  type LinkOAuthAccountResult,
+  type LinkedUser,
+} from "./link-oauth-account";
