@@ -59,4 +59,19 @@ describe("verifyCredentials", () => {
     const elsewhere = await verifyCredentials(testDb.db, { email: "ada@example.com", password: "correct horse", ip: "198.51.100.1" }, now);
     expect(elsewhere.ok).toBe(true);
   });
+
+  it("writes sign-ins and failed attempts to the audit log (no tenant, with the IP, never the password)", async () => {
+    const at = new Date("2032-02-02T10:00:00Z");
+    await verifyCredentials(testDb.db, { email: "Ada@example.com", password: "correct horse", ip: "192.0.2.7" }, at);
+    await verifyCredentials(testDb.db, { email: "ada@example.com", password: "wrong horse", ip: "192.0.2.8" }, at);
+    await verifyCredentials(testDb.db, { email: "ghost@example.com", password: "boo", ip: "192.0.2.9" }, at);
+    const events = await testDb.db.auditEvent.findMany({ where: { createdAt: at }, orderBy: { id: "asc" } });
+    const ada = await testDb.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    expect(events.map((e) => [e.tenantId, e.action, e.actorUserId, e.actorLabel, e.ip, e.details])).toEqual([
+      [null, "auth.sign_in", ada.id, "ada@example.com", "192.0.2.7", { method: "credentials" }],
+      [null, "auth.sign_in_failed", null, "ada@example.com", "192.0.2.8", { method: "credentials", reason: "wrong_credentials" }],
+      [null, "auth.sign_in_failed", null, "ghost@example.com", "192.0.2.9", { method: "credentials", reason: "wrong_credentials" }],
+    ]);
+    expect(JSON.stringify(events.map((e) => e.details))).not.toContain("horse");
+  });
 });

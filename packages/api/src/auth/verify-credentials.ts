@@ -1,4 +1,5 @@
 import { hashPassword, verifyPassword, type DbOrTx } from "@updraft/db";
+import { recordAuditEvent } from "@updraft/engine";
 import { z } from "zod";
 import type { SessionUser } from "../context";
 import { checkSignInRateLimit, rateLimitMessage } from "./sign-in-rate-limit";
@@ -38,10 +39,26 @@ export async function verifyCredentials(
   const { email, password, ip } = parsed.data;
 
   const record = (succeeded: boolean) => db.signInAttempt.create({ data: { email, ip, succeeded, createdAt: now } });
+  // Platform-wide audit events (tenant null): who tried, from where, and why it failed. Never the password.
+  const audit = (userId: string | undefined, failure: "wrong_credentials" | "rate_limited" | null) =>
+    recordAuditEvent(
+      db,
+      {
+        tenantId: null,
+        actor: { userId, label: email },
+        action: failure ? "auth.sign_in_failed" : "auth.sign_in",
+        targetType: "user",
+        target: email,
+        details: { method: "credentials", ...(failure ? { reason: failure } : {}) },
+        ip,
+      },
+      now,
+    );
 
   const limit = await checkSignInRateLimit(db, { email, ip, now });
   if (limit.limited) {
     await record(false);
+    await audit(undefined, "rate_limited");
     return { ok: false, reason: "rate_limited", message: rateLimitMessage(limit.retryAfterMinutes) };
   }
 
@@ -55,6 +72,10 @@ export async function verifyCredentials(
     : (await verifyPassword(await hashForUnknownUsers(), password), false);
 
   await record(Boolean(user && passwordOk));
-  if (!user || !passwordOk) return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+  if (!user || !passwordOk) {
+    await audit(undefined, "wrong_credentials");
+    return { ok: false, reason: "invalid", message: WRONG_CREDENTIALS_MESSAGE };
+  }
+  await audit(user.id, null);
   return { ok: true, user: { id: user.id, email: user.email, isPlatformAdmin: user.isPlatformAdmin } };
 }

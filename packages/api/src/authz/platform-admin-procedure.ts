@@ -1,13 +1,14 @@
 import { TRPCError } from "@trpc/server";
-import { authedProcedure } from "../trpc";
+import { signedInBaseProcedure } from "../trpc";
 
 export const PLATFORM_ADMIN_ONLY_MESSAGE = "Only platform admins can manage tenants and quotas.";
 
 /**
  * For the platform's own administration (tenants, their quotas): the caller
- * must be signed in and a platform admin. Tenant roles do not count here.
+ * must be signed in and a platform admin (`meta.platformAdmin`). Tenant roles
+ * do not count here.
  */
-export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+export const platformAdminProcedure = signedInBaseProcedure.meta({ platformAdmin: true }).use(({ ctx, next }) => {
   if (!ctx.user.isPlatformAdmin) throw new TRPCError({ code: "FORBIDDEN", message: PLATFORM_ADMIN_ONLY_MESSAGE });
   return next();
 });

@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { createContextInner } from "../context";
 import { appRouter } from "../root-router";
-import { memberWithRole } from "../test-support/api-callers";
+import { memberWithRole, testKeyring } from "../test-support/api-callers";
 
 const testDb = useTestDatabase();
 
@@ -20,7 +20,7 @@ describe("input validation errors over HTTP", () => {
         body: JSON.stringify(body),
       }),
       router: appRouter,
-      createContext: () => createContextInner({ db: testDb.db, user, ip: "127.0.0.1" }),
+      createContext: () => createContextInner({ db: testDb.db, user, ip: "127.0.0.1", keyring: testKeyring() }),
     });
     const payload = (await response.json()) as { error: { json: { message: string } } };
     expect(payload.error.json.message).toBe("fileName: Give the file a name, e.g. dag.yaml");

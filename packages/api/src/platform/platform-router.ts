@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createTenant, enqueueTenantProvisioning, listTenantUsage, updateTenantQuota } from "@updraft/engine";
 import { platformAdminProcedure } from "../authz/platform-admin-procedure";
+import { inputField, resultField, textOf } from "../authz/procedure-meta";
 import { router } from "../trpc";
 import { deleteConfirmedTenant } from "./delete-confirmed-tenant";
 import { requireTenant } from "./require-tenant";
@@ -14,11 +15,30 @@ export const platformRouter = router({
 
     /** A new tenant owned by the caller; its Kubernetes namespace is provisioned in the background. */
     create: platformAdminProcedure
+      .meta({
+        audit: {
+          action: "tenant.create",
+          targetType: "tenant",
+          target: resultField("slug"),
+          // Platform-wide: the tenant's own log starts with its first member's actions.
+          tenantId: () => null,
+          details: (input) => ({ name: input.name }),
+        },
+      })
       .input(newTenantInputSchema)
       .mutation(({ ctx, input }) => createTenant(ctx.db, { slug: input.slug, name: input.name, ownerUserId: ctx.user.id })),
 
     /** Saves the quota, re-provisions the namespace, and admits tasks the new limits let run. */
     setQuota: platformAdminProcedure
+      .meta({
+        audit: {
+          action: "tenant.set_quota",
+          targetType: "tenant",
+          target: inputField("tenantId"),
+          tenantId: (input) => textOf(input.tenantId) ?? null,
+          details: (input) => ({ quota: input.quota }),
+        },
+      })
       .input(z.object({ tenantId: tenantIdSchema, quota: quotaInputSchema }))
       .mutation(async ({ ctx, input }) => {
         await requireTenant(ctx.db, input.tenantId);
@@ -27,11 +47,16 @@ export const platformRouter = router({
 
     /** Deletes the tenant and its namespace; `confirmSlug` must be the tenant's slug. */
     delete: platformAdminProcedure
+      // Platform-wide: the tenant's own events are deleted with it.
+      .meta({ audit: { action: "tenant.delete", targetType: "tenant", target: resultField("slug"), tenantId: () => null } })
       .input(z.object({ tenantId: tenantIdSchema, confirmSlug: confirmSlugSchema }))
       .mutation(({ ctx, input }) => deleteConfirmedTenant(ctx.db, input)),
 
     /** Runs provisioning again (after a failure, or to repair drift). */
     reprovision: platformAdminProcedure
+      .meta({
+        audit: { action: "tenant.reprovision", targetType: "tenant", target: inputField("tenantId"), tenantId: (input) => textOf(input.tenantId) ?? null },
+      })
       .input(z.object({ tenantId: tenantIdSchema }))
       .mutation(async ({ ctx, input }) => {
         await requireTenant(ctx.db, input.tenantId);

@@ -72,7 +72,8 @@ describe("pools", () => {
     await expect(other.caller.pools.list({ tenantSlug })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await other.caller.pools.upsert({ tenantSlug: "initrode", name: "shared_name", slots: 9 });
     await expect(other.caller.pools.delete({ tenantSlug: "initrode", name: "gpu_never_made" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
+      code: "NOT_FOUND",
+      message: 'There is no pool "gpu_never_made" in this tenant.',
     });
     expect((await viewer.pools.list({ tenantSlug })).find((p) => p.name === "shared_name")?.slots).toBe(3);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inputField } from "../authz/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { dagIdSchema } from "../dags/dag-inputs";
 import { router } from "../trpc";
@@ -34,6 +35,7 @@ export const runsRouter = router({
 
   /** Mark a run success or failed (unfinished tasks are settled by the engine). */
   mark: tenantProcedure("OPERATOR")
+    .meta({ audit: { action: "run.mark", targetType: "run", target: inputField("id"), details: (input) => ({ state: input.state }) } })
     .input(z.object({ id: runIdSchema, state: z.enum(["SUCCESS", "FAILED"], "state is SUCCESS or FAILED") }))
     .mutation(({ ctx, input }) =>
       markRun(ctx.db, { tenantId: ctx.tenant.id, id: input.id, state: input.state, actor: ctx.user.email }),
@@ -41,6 +43,18 @@ export const runsRouter = router({
 
   /** Clear tasks of a run (optionally with everything downstream of them) so they run again as a new try. */
   clear: tenantProcedure("OPERATOR")
+    .meta({
+      audit: {
+        action: "run.clear",
+        targetType: "run",
+        target: inputField("id"),
+        details: (input, result) => ({
+          taskIds: input.taskIds,
+          includeDownstream: input.includeDownstream === true,
+          cleared: (result as { cleared?: unknown } | null)?.cleared,
+        }),
+      },
+    })
     .input(
       z.object({
         id: runIdSchema,

@@ -1,12 +1,21 @@
 import { addMembership, createTenant, createUser, type Db, type Role } from "@updraft/db";
+import { testSecretKeyring } from "@updraft/engine";
 import { createContextInner, type SessionUser } from "../context";
+import { NO_MAILER, type Mailer } from "../mail/mailer";
 import { appRouter } from "../root-router";
 
 export type Caller = ReturnType<typeof appRouter.createCaller>;
 
 /** Calls the API as `user` (null = signed out), the way the web handler does. */
-export function callerFor(db: Db, user: SessionUser | null, ip = "127.0.0.1"): Caller {
-  return appRouter.createCaller(createContextInner({ db, user, ip }));
+export function callerFor(db: Db, user: SessionUser | null, ip = "127.0.0.1", mailer: Mailer = NO_MAILER): Caller {
+  return appRouter.createCaller(
+    createContextInner({ db, user, ip, keyring: testKeyring(), mailer, appUrl: "http://updraft.test" }),
+  );
+}
+
+/** The keyring tests encrypt with (TEST_SECRET_KEY). */
+export function testKeyring() {
+  return testSecretKeyring();
 }
 
 let counter = 0;
