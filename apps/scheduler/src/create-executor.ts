@@ -1,14 +1,17 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Db } from "@updraft/db";
-import { createTaskLogWriter, type TaskLogWriter } from "@updraft/engine";
+import { createTaskLogWriter, type SecretKeyring, type TaskLogWriter } from "@updraft/engine";
 import { createLocalExecutor, createNoopExecutor, type Executor, type ExecutorEvents } from "@updraft/executor";
 import type { Logger } from "pino";
 import { executorEventsToDatabase } from "./executor-events-to-database";
 import { createKubernetesBackend, type KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
+import { createTenantMaskValuesCache } from "./secrets/tenant-mask-values-cache";
 
 export type ExecutorName = "local" | "noop" | "kubernetes";
 
 export interface ExecutorSettings {
+  /** Decrypts the tenant secrets and connection passwords masked in task logs. */
+  keyring: SecretKeyring;
   /** How long every task "runs" with the noop executor. Default 0. */
   noopDurationMs?: number;
   /** The Kubernetes executor's cluster and options. */
@@ -30,13 +33,14 @@ export interface CreatedExecutor {
 
 /**
  * Builds the configured executor and wires its events to the database (see
- * executorEventsToDatabase).
+ * executorEventsToDatabase), masking each tenant's secrets in task logs.
  */
-export function createExecutor(name: ExecutorName, db: Db, logger: Logger, settings: ExecutorSettings = {}): CreatedExecutor {
+export function createExecutor(name: ExecutorName, db: Db, logger: Logger, settings: ExecutorSettings): CreatedExecutor {
   const logWriter = createTaskLogWriter(db, {
     onError: (err) => logger.error({ err }, "could not store task log lines"),
   });
-  const events = executorEventsToDatabase(db, logWriter, logger);
+  const maskValues = createTenantMaskValuesCache(db, settings.keyring);
+  const events = executorEventsToDatabase(db, logWriter, logger, (tenantSlug) => maskValues.get(tenantSlug));
   switch (name) {
     case "noop":
       return { executor: createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 }), logWriter };

@@ -2,21 +2,35 @@ import type { Db } from "@updraft/db";
 import { countStoredLogLines, enqueueJob, type TaskLogWriter } from "@updraft/engine";
 import type { ExecutorEvents } from "@updraft/executor";
 import type { Logger } from "pino";
+import { createTryLogMasking } from "./secrets/try-log-masking";
 
 /**
  * The executor's events, written to the database: output goes to the task log
- * store, and every exit becomes a `task_event` job once the try's last log
- * lines are stored. `storedLogLines` tells an executor adopting a running
- * task (after a restart) how many output lines are stored already, so they
- * are not stored twice.
+ * store with every secret value and connection password of the task's tenant
+ * masked as `***` (`maskValues` gives them), and every exit becomes a
+ * `task_event` job once the try's last (masked) log lines are stored.
+ * `storedLogLines` tells an executor adopting a running task (after a
+ * restart) how many output lines are stored already, so they are not stored
+ * twice.
  */
-export function executorEventsToDatabase(db: Db, logWriter: TaskLogWriter, logger: Logger): ExecutorEvents {
+export function executorEventsToDatabase(
+  db: Db,
+  logWriter: TaskLogWriter,
+  logger: Logger,
+  maskValues: (tenantSlug: string) => Promise<string[]>,
+): ExecutorEvents {
+  const masking = createTryLogMasking(
+    maskValues,
+    (req, stream, text) => logWriter.append(req.taskInstanceId, req.tryNumber, stream, text),
+    logger,
+  );
   return {
     onLog(req, stream, text) {
-      logWriter.append(req.taskInstanceId, req.tryNumber, stream, text);
+      masking.append(req, stream, text);
     },
     async onExit(req, outcome) {
       const endedAt = Date.now();
+      await masking.end(req);
       await logWriter.flush();
       await enqueueJob(
         db,

@@ -55,6 +55,7 @@ if (env.UPDRAFT_EXECUTOR === "kubernetes" && !env.UPDRAFT_SCHEDULER_ID) {
 const schedulerOptions: SchedulerOptions = {
   databaseUrl: env.DATABASE_URL,
   executor: env.UPDRAFT_EXECUTOR,
+  keyring: env.keyring,
   concurrency: env.UPDRAFT_SCHEDULER_CONCURRENCY,
   tickIntervalMs: env.UPDRAFT_TICK_SECONDS * 1000,
   pollIntervalMs: env.UPDRAFT_POLL_INTERVAL_MS,

@@ -6,6 +6,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { median, waitForRunToFinish } from "./testing/wait-for-run";
+import { TEST_KEYRING } from "./testing/test-keyring";
 
 const t = useTestDatabase();
 let tenant: Tenant;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   // A one-minute poll interval: every hand-off below must travel by LISTEN/NOTIFY,
   // or the runs would take minutes and these tests would time out.
   scheduler = await startScheduler({
+    keyring: TEST_KEYRING,
     databaseUrl: t.url,
     executor: "local",
     pollIntervalMs: 60_000,

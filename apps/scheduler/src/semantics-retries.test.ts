@@ -9,6 +9,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
+import { TEST_KEYRING } from "./testing/test-keyring";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   // Retries wait in future-dated jobs, which idle workers find by polling.
   // A one-minute poll: retries must start on time without polling (the
   // replica wakes each due retry itself), or these tests time out.
-  scheduler = await startScheduler({ databaseUrl: t.url, executor: "local", pollIntervalMs: 60_000, logger: pino({ level: "silent" }) });
+  scheduler = await startScheduler({ keyring: TEST_KEYRING, databaseUrl: t.url, executor: "local", pollIntervalMs: 60_000, logger: pino({ level: "silent" }) });
 });
 afterAll(async () => {
   await scheduler?.stop();

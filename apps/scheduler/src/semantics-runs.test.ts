@@ -6,6 +6,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
+import { TEST_KEYRING } from "./testing/test-keyring";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -41,6 +42,7 @@ tasks:
 `);
   await setDagPaused(t.db, { tenantId, dagDbId: pausedDag, paused: true });
   scheduler = await startScheduler({
+    keyring: TEST_KEYRING,
     databaseUrl: t.url,
     executor: "local",
     pollIntervalMs: 100,

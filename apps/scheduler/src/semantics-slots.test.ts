@@ -6,6 +6,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
+import { TEST_KEYRING } from "./testing/test-keyring";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -13,7 +14,7 @@ let scheduler: RunningScheduler;
 
 beforeAll(async () => {
   tenantId = (await createTenant(t.db, { slug: "slots", name: "Slots" })).id;
-  scheduler = await startScheduler({ databaseUrl: t.url, executor: "local", pollIntervalMs: 200, logger: pino({ level: "silent" }) });
+  scheduler = await startScheduler({ keyring: TEST_KEYRING, databaseUrl: t.url, executor: "local", pollIntervalMs: 200, logger: pino({ level: "silent" }) });
 });
 afterAll(async () => {
   await scheduler?.stop();

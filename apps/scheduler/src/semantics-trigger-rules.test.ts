@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { uploadDag } from "./testing/upload-dag";
 import { waitForRunToFinish } from "./testing/wait-for-run";
+import { TEST_KEYRING } from "./testing/test-keyring";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -13,7 +14,7 @@ let scheduler: RunningScheduler;
 
 beforeAll(async () => {
   tenantId = (await createTenant(t.db, { slug: "rules", name: "Rules" })).id;
-  scheduler = await startScheduler({ databaseUrl: t.url, executor: "local", logger: pino({ level: "silent" }) });
+  scheduler = await startScheduler({ keyring: TEST_KEYRING, databaseUrl: t.url, executor: "local", logger: pino({ level: "silent" }) });
 });
 afterAll(async () => {
   await scheduler?.stop();

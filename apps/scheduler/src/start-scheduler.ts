@@ -12,6 +12,7 @@ import {
   scheduleReconcile,
   TICK_JOB_KEY,
   type SchedulerRegistration,
+  type SecretKeyring,
 } from "@updraft/engine";
 import pg from "pg";
 import pino, { type Logger } from "pino";
@@ -35,6 +36,8 @@ import { trackRunningTries } from "./reconcile/track-running-tries";
 export interface SchedulerOptions {
   databaseUrl: string;
   executor: ExecutorName;
+  /** From UPDRAFT_SECRET_KEY: decrypts tenant secrets and connection passwords (injection, log masking, provisioning). */
+  keyring: SecretKeyring;
   concurrency?: number;
   tickIntervalMs?: number;
   /** How often idle workers look for future-dated jobs (retries, the next tick); new jobs arrive by NOTIFY. */
@@ -92,6 +95,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
   const created = createExecutor(options.executor, db, log, {
+    keyring: options.keyring,
     noopDurationMs: options.noopDurationMs,
     kubernetes: options.kubernetes,
     schedulerId: identity.schedulerId,
@@ -105,12 +109,19 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
 
   const retryWaker = createRetryWaker(db, (err) => log.warn({ err }, "could not wake a due retry early; the poll will"));
   const jobs: TaskList = {
-    ...buildTaskList(db, executor, { tickIntervalMs: options.tickIntervalMs ?? 5000, identity, retryWaker }),
+    ...buildTaskList(db, executor, {
+      tickIntervalMs: options.tickIntervalMs ?? 5000,
+      identity,
+      retryWaker,
+      // Kubernetes pods read the values from the tenant's Secrets; other executors get them in the launch.
+      secrets: { keyring: options.keyring, inject: !created.kubernetes },
+    }),
     reconcile: makeReconcileJob(db, { reconcileIntervalMs, zombieAfterMs, logger: log.child({ component: "reconcile" }) }),
     ...(created.kubernetes
       ? buildKubernetesTaskList(db, {
           kubeConfig: created.kubernetes.kubeConfig,
           clusterCidrs: options.kubernetes?.clusterCidrs ?? [],
+          keyring: options.keyring,
           logger: log.child({ component: "provisioning" }),
         })
       : {}),

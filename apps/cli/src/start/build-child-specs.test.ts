@@ -18,6 +18,7 @@ describe("buildChildSpecs", () => {
       config: result.config,
       databaseUrl: "postgres://u:p@localhost:5555/updraft",
       nextAuthSecret: "s".repeat(43),
+      secretKey: "k".repeat(44),
       schedulerId: "0b0e7c1e-3a53-4f5c-9d1e-2f0c8a7b6d54",
       baseEnv: { PATH: "/usr/bin", HOME: "/home/ada" },
     });
@@ -39,6 +40,7 @@ describe("buildChildSpecs", () => {
         HOME: "/home/ada",
         DATABASE_URL: "postgres://u:p@localhost:5555/updraft",
         NEXTAUTH_SECRET: "s".repeat(43),
+        UPDRAFT_SECRET_KEY: "k".repeat(44),
         NEXTAUTH_URL: "http://localhost:4123",
         UPDRAFT_EXECUTOR: "local",
         UPDRAFT_SCHEDULER_ID: "0b0e7c1e-3a53-4f5c-9d1e-2f0c8a7b6d54",

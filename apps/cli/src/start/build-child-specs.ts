@@ -10,6 +10,8 @@ export interface ChildContext {
   config: StartConfig;
   databaseUrl: string;
   nextAuthSecret: string;
+  /** UPDRAFT_SECRET_KEY: encrypts tenant secrets and connection passwords (web and scheduler refuse to start without it). */
+  secretKey: string;
   /** The scheduler replica's stable id: with the Kubernetes executor, a restart adopts the pods it left running. */
   schedulerId: string;
   /** The environment the children inherit (the CLI's own). */
@@ -22,6 +24,7 @@ export function childEnv(ctx: ChildContext): NodeJS.ProcessEnv {
     ...ctx.baseEnv,
     DATABASE_URL: ctx.databaseUrl,
     NEXTAUTH_SECRET: ctx.nextAuthSecret,
+    UPDRAFT_SECRET_KEY: ctx.secretKey,
     NEXTAUTH_URL: ctx.config.nextAuthUrl,
     UPDRAFT_EXECUTOR: ctx.config.executor,
     UPDRAFT_SCHEDULER_ID: ctx.schedulerId,

@@ -35,7 +35,7 @@ const FAKE_WEB = `
   process.on("SIGTERM", () => { console.log("web got SIGTERM"); server.close(() => process.exit(0)); });
   server.listen(Number(process.env.PORT), () => {
     console.log("web listening; db=" + (process.env.DATABASE_URL ? "set" : "missing") +
-      " secret=" + (process.env.NEXTAUTH_SECRET || "").length + " url=" + process.env.NEXTAUTH_URL +
+      " secret=" + (process.env.NEXTAUTH_SECRET || "").length + " key=" + (process.env.UPDRAFT_SECRET_KEY || "").length + " url=" + process.env.NEXTAUTH_URL +
       " executor=" + process.env.UPDRAFT_EXECUTOR + " env=" + process.env.NODE_ENV);
   });`;
 
@@ -149,9 +149,12 @@ describe("updraft start", () => {
     expect(out).toContain("E-mail:    admin@updraft.local");
     expect(out).toMatch(/Password: {2}\S{8,}/);
     expect(out).toContain("shown once — save it");
-    expect(out).toContain(`[web] web listening; db=set secret=43 url=http://localhost:${port} executor=local env=production`);
+    expect(out).toContain(`[web] web listening; db=set secret=43 key=44 url=http://localhost:${port} executor=local env=production`);
     expect(out).toContain("[scheduler] scheduler up");
     expect(statSync(join(dataDir, "nextauth-secret")).mode & 0o777).toBe(0o600);
+    // The key that encrypts secrets is generated into the data directory, private, and its file named.
+    expect(out).toContain(`Secret key: generated into ${join(dataDir, "secret-key")}`);
+    expect(statSync(join(dataDir, "secret-key")).mode & 0o777).toBe(0o600);
 
     h.signals.emit("SIGINT", "SIGINT");
     await expect(exitCode).resolves.toBe(0);
@@ -172,6 +175,8 @@ describe("updraft start", () => {
     await h.until("Updraft is ready at");
     expect(h.text()).toContain("Migrations: up to date");
     expect(h.text()).not.toContain("admin account created");
+    // The same key as last time: what was encrypted then can still be read.
+    expect(h.text()).not.toContain("Secret key: generated");
     h.signals.emit("SIGTERM", "SIGTERM");
     await expect(exitCode).resolves.toBe(0);
   }, 120_000);
@@ -193,6 +198,22 @@ describe("updraft start", () => {
     const h = harness({ env: { PORT: "eighty" } });
     await expect(h.start()).resolves.toBe(2);
     expect(h.text()).toContain('PORT must be a port number between 1 and 65535 (got "eighty")');
+    expect(h.events).toEqual([]);
+  });
+
+  it("with DATABASE_URL but no UPDRAFT_SECRET_KEY, refuses before starting anything and says how to make a key", async () => {
+    const h = harness({ env: { DATABASE_URL: "postgres://u:p@localhost:1/updraft" } });
+    await expect(h.start()).resolves.toBe(2);
+    expect(h.text()).toContain("UPDRAFT_SECRET_KEY is not set");
+    expect(h.text()).toContain("openssl rand -base64 32");
+    expect(h.events).toEqual([]);
+  });
+
+  it("refuses a malformed UPDRAFT_SECRET_KEY without printing it", async () => {
+    const h = harness({ env: { UPDRAFT_SECRET_KEY: "not-a-real-key" } });
+    await expect(h.start()).resolves.toBe(2);
+    expect(h.text()).toContain("UPDRAFT_SECRET_KEY");
+    expect(h.text()).not.toContain("not-a-real-key");
     expect(h.events).toEqual([]);
   });
 });

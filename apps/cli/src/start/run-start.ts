@@ -8,6 +8,7 @@ import { ensureGeneratedSecret } from "./ensure-generated-secret";
 import { formatAdminCredentials } from "./format-admin-credentials";
 import { handleStopSignals } from "./handle-stop-signals";
 import { readStartConfig } from "./read-start-config";
+import { resolveSecretKey } from "./resolve-secret-key";
 import type { SeededAdmin } from "./seed-admin";
 import { describeChildExit, superviseChildren, type ChildExit, type ChildSpec, type Supervisor } from "./supervise-children";
 import { waitForWebReady } from "./wait-for-web-ready";
@@ -65,6 +66,11 @@ export async function runStart(deps: StartDeps): Promise<number> {
     return 2;
   }
   const config = parsed.config;
+  const secretKey = resolveSecretKey(deps.env, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (!secretKey.ok) {
+    err(`${secretKey.message}\n`);
+    return 2;
+  }
   const buildProblem = deps.checkWebBuild(deps.repoRoot);
   if (buildProblem) {
     err(`${buildProblem}\n`);
@@ -97,6 +103,12 @@ export async function runStart(deps: StartDeps): Promise<number> {
   let postgres: EmbeddedPostgres | undefined;
   let exitCode = 0;
   try {
+    if (secretKey.generatedInto) {
+      out(
+        `Secret key: generated into ${describeLocation(secretKey.generatedInto, deps.repoRoot)} ` +
+          "(back it up with the data: stored secrets and connection passwords cannot be decrypted without it)\n",
+      );
+    }
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === null) {
       // Postgres keeps its data in <dataDir>/pg.
@@ -131,7 +143,7 @@ export async function runStart(deps: StartDeps): Promise<number> {
       config.nextAuthSecret ?? ensureGeneratedSecret(join(config.dataDir, "nextauth-secret")).secret;
     const schedulerId =
       deps.env.UPDRAFT_SCHEDULER_ID || ensureGeneratedSecret(join(config.dataDir, "scheduler-id"), randomUUID).secret;
-    const specs = deps.buildChildSpecs({ repoRoot: deps.repoRoot, config, databaseUrl, nextAuthSecret, schedulerId, baseEnv: deps.env });
+    const specs = deps.buildChildSpecs({ repoRoot: deps.repoRoot, config, databaseUrl, nextAuthSecret, secretKey: secretKey.key, schedulerId, baseEnv: deps.env });
     supervisor = superviseChildren(specs, { stdout: out, stderr: err, stopTimeoutMs: deps.stopTimeoutMs });
     const died = supervisor.unexpectedExit.then((exit): Waited => ({ kind: "died", exit }));
 

@@ -6,7 +6,7 @@ import { createDb, createTenant, migrate, type Db } from "@updraft/db";
 import { findFreePort, postgresUrl, startPostgresCluster, withDatabase } from "@updraft/db/embedded";
 import { createScratchDatabase, startTestPostgres, TEMPLATE_DATABASE, type TestPostgres } from "@updraft/db/testing";
 import pg from "pg";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue, TEST_SECRET_KEY } from "@updraft/engine";
 import type { ExecutorName } from "../create-executor";
 import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "./scheduler-process";
 
@@ -115,6 +115,8 @@ export async function startSchedulers(
       nodeArgs: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
       env: {
         DATABASE_URL: database.url,
+        // A throwaway database: the fixed test key is enough.
+        UPDRAFT_SECRET_KEY: TEST_SECRET_KEY,
         UPDRAFT_EXECUTOR: options.executor,
         UPDRAFT_LAUNCH_LOG: options.launchLog,
         LOG_LEVEL: "warn",

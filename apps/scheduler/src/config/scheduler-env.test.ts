@@ -1,11 +1,14 @@
+import { TEST_SECRET_KEY } from "@updraft/engine";
 import { describe, expect, it } from "vitest";
 import { readSchedulerEnv } from "./scheduler-env";
 
+/** Every configuration needs the secret key; the tests below spread it in as `DATABASE_URL, UPDRAFT_SECRET_KEY`. */
 const DATABASE_URL = "postgres://u:p@localhost:5432/updraft";
+const UPDRAFT_SECRET_KEY = TEST_SECRET_KEY;
 
 describe("readSchedulerEnv", () => {
   it("defaults to production timings: heartbeat 5 s, reconcile 30 s, zombie after 60 s", () => {
-    const env = readSchedulerEnv({ DATABASE_URL });
+    const env = readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY });
     expect(env).toMatchObject({
       UPDRAFT_EXECUTOR: "local",
       UPDRAFT_HEARTBEAT_MS: 5000,
@@ -21,6 +24,7 @@ describe("readSchedulerEnv", () => {
   it("takes short timings for tests", () => {
     const env = readSchedulerEnv({
       DATABASE_URL,
+      UPDRAFT_SECRET_KEY,
       UPDRAFT_EXECUTOR: "noop",
       UPDRAFT_HEARTBEAT_MS: "200",
       UPDRAFT_RECONCILE_MS: "500",
@@ -32,17 +36,37 @@ describe("readSchedulerEnv", () => {
   });
 
   it("refuses a zombie threshold a live scheduler could miss, saying why", () => {
-    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_HEARTBEAT_MS: "5000", UPDRAFT_ZOMBIE_AFTER_MS: "6000" })).toThrow(
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_HEARTBEAT_MS: "5000", UPDRAFT_ZOMBIE_AFTER_MS: "6000" })).toThrow(
       /UPDRAFT_ZOMBIE_AFTER_MS: .*more than twice UPDRAFT_HEARTBEAT_MS/,
     );
   });
 
+  it("refuses to start without UPDRAFT_SECRET_KEY, saying how to make one", () => {
+    expect(() => readSchedulerEnv({ DATABASE_URL })).toThrow(/Invalid scheduler configuration:\n {2}UPDRAFT_SECRET_KEY is not set.*openssl rand -base64 32/);
+  });
+
+  it("refuses a malformed key or previous key without echoing it, and reads a valid keyring", () => {
+    let message = "";
+    try {
+      readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY: "hunter2-is-not-a-key" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain("UPDRAFT_SECRET_KEY is not a valid secret key");
+    expect(message).not.toContain("hunter2");
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_PREVIOUS_SECRET_KEYS: "short" })).toThrow(
+      /UPDRAFT_PREVIOUS_SECRET_KEYS entry 1 is not a valid secret key/,
+    );
+    const { keyring } = readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY });
+    expect(keyring.decrypt(keyring.encrypt("value", "t:secret:x"), "t:secret:x")).toBe("value");
+  });
+
   it("explains a malformed scheduler id", () => {
-    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SCHEDULER_ID: "sched-1" })).toThrow(/UPDRAFT_SCHEDULER_ID must be a UUID/);
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_SCHEDULER_ID: "sched-1" })).toThrow(/UPDRAFT_SCHEDULER_ID must be a UUID/);
   });
 
   it("takes the Kubernetes executor with its defaults: 10 creations/s, burst 20, failed pods deleted, 5 min unschedulable, no cluster ranges, provisioning every 5 min", () => {
-    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_EXECUTOR: "kubernetes" })).toMatchObject({
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_EXECUTOR: "kubernetes" })).toMatchObject({
       UPDRAFT_EXECUTOR: "kubernetes",
       UPDRAFT_KUBE_CREATE_QPS: 10,
       UPDRAFT_KUBE_CREATE_BURST: 20,
@@ -56,6 +80,7 @@ describe("readSchedulerEnv", () => {
   it("reads the Kubernetes settings", () => {
     const env = readSchedulerEnv({
       DATABASE_URL,
+      UPDRAFT_SECRET_KEY,
       UPDRAFT_EXECUTOR: "kubernetes",
       UPDRAFT_KUBE_CREATE_QPS: "2.5",
       UPDRAFT_KUBE_CREATE_BURST: "5",
@@ -73,12 +98,12 @@ describe("readSchedulerEnv", () => {
       UPDRAFT_PROVISION_INTERVAL_MS: 60_000,
     });
     for (const [text, value] of [["1", true], ["yes", true], ["FALSE", false], ["0", false], ["", false]] as const) {
-      expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_KUBE_KEEP_FAILED_PODS: text }).UPDRAFT_KUBE_KEEP_FAILED_PODS).toBe(value);
+      expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_KUBE_KEEP_FAILED_PODS: text }).UPDRAFT_KUBE_KEEP_FAILED_PODS).toBe(value);
     }
   });
 
   it("names an unknown executor and the ones there are", () => {
-    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_EXECUTOR: "k8s" })).toThrow(
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_EXECUTOR: "k8s" })).toThrow(
       'UPDRAFT_EXECUTOR: UPDRAFT_EXECUTOR must be "local" (default), "kubernetes" or "noop".',
     );
   });
@@ -88,6 +113,7 @@ describe("readSchedulerEnv", () => {
     try {
       readSchedulerEnv({
         DATABASE_URL,
+        UPDRAFT_SECRET_KEY,
         UPDRAFT_EXECUTOR: "kubernetes",
         UPDRAFT_KUBE_CREATE_QPS: "0",
         UPDRAFT_KUBE_CREATE_BURST: "1.5",
@@ -109,7 +135,7 @@ describe("readSchedulerEnv", () => {
   });
 
   it("names each cluster range that is not a CIDR block", () => {
-    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_CLUSTER_CIDRS: "10.244.0.0/16,10.96.0.0,300.1.1.1/8,10.0.0.0/33,cluster" })).toThrow(
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_CLUSTER_CIDRS: "10.244.0.0/16,10.96.0.0,300.1.1.1/8,10.0.0.0/33,cluster" })).toThrow(
       [
         "Invalid scheduler configuration:",
         '  UPDRAFT_CLUSTER_CIDRS: UPDRAFT_CLUSTER_CIDRS entry "10.96.0.0" is not a CIDR block: expected an address and a prefix length, like "10.244.0.0/16".',

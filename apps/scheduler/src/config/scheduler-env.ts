@@ -1,3 +1,4 @@
+import { readSecretKeyring, type SecretKeyring } from "@updraft/engine";
 import { z } from "zod";
 import { parseCidrList } from "./parse-cidr-list";
 
@@ -76,14 +77,27 @@ const schedulerEnvSchema = z.object({
   message: "UPDRAFT_ZOMBIE_AFTER_MS must be more than twice UPDRAFT_HEARTBEAT_MS, or live schedulers would be taken for dead ones.",
 });
 
-export type SchedulerEnv = z.infer<typeof schedulerEnvSchema>;
+export type SchedulerEnv = z.infer<typeof schedulerEnvSchema> & {
+  /** From UPDRAFT_SECRET_KEY and UPDRAFT_PREVIOUS_SECRET_KEYS: decrypts tenant secrets and connection passwords. */
+  keyring: SecretKeyring;
+};
 
-/** Reads the scheduler's settings from the environment, explaining what is wrong. */
+/**
+ * Reads the scheduler's settings from the environment, explaining what is
+ * wrong. A missing or malformed UPDRAFT_SECRET_KEY is one of the problems:
+ * the scheduler cannot inject or mask secrets without it.
+ */
 export function readSchedulerEnv(env: NodeJS.ProcessEnv = process.env): SchedulerEnv {
   const parsed = schedulerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid scheduler configuration:\n${lines.join("\n")}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  let keyring: SecretKeyring | undefined;
+  try {
+    keyring = readSecretKeyring(env);
+  } catch (err) {
+    problems.push(`  ${err instanceof Error ? err.message : String(err)}`);
   }
-  return parsed.data;
+  if (!parsed.success || !keyring) {
+    throw new Error(`Invalid scheduler configuration:\n${problems.join("\n")}`);
+  }
+  return { ...parsed.data, keyring };
 }

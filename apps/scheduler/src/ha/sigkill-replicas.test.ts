@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
+import { TEST_SECRET_KEY } from "@updraft/engine";
 import { executorKey } from "@updraft/executor";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../bench/scheduler-process";
@@ -69,6 +70,7 @@ tasks:
         logFile: join(dir!, `replica-${++spawned}.log`),
         env: {
           DATABASE_URL: t.url,
+          UPDRAFT_SECRET_KEY: TEST_SECRET_KEY,
           UPDRAFT_EXECUTOR: "noop",
           UPDRAFT_NOOP_DURATION_MS: "300",
           UPDRAFT_SCHEDULER_CONCURRENCY: "8",

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { LaunchObservation } from "../instrumentation/scheduler-observer";
 import { startScheduler, type RunningScheduler } from "../start-scheduler";
 import { createRuns, uploadDag, waitForRunsToFinish } from "./ha-fixtures";
+import { TEST_KEYRING } from "../testing/test-keyring";
 
 const t = useTestDatabase();
 const replicas: RunningScheduler[] = [];
@@ -49,6 +50,7 @@ tasks:
     for (let i = 0; i < 2; i++) {
       replicas.push(
         await startScheduler({
+          keyring: TEST_KEYRING,
           databaseUrl: t.url,
           executor: "noop",
           noopDurationMs: 5,

@@ -2,7 +2,7 @@ import type { TaskList } from "graphile-worker";
 import type { Db } from "@updraft/db";
 import type { Executor } from "@updraft/executor";
 import { makeEvaluateRunJob } from "./evaluate-run-job";
-import { makeLaunchTaskJob, type SchedulerIdentity } from "./launch-task-job";
+import { makeLaunchTaskJob, type LaunchSecretsSettings, type SchedulerIdentity } from "./launch-task-job";
 import { makeTaskEventJob } from "./task-event-job";
 import { makeTickJob } from "./tick-job";
 import type { RetryWaker } from "./wake-retries-on-time";
@@ -11,12 +11,12 @@ import type { RetryWaker } from "./wake-retries-on-time";
 export function buildTaskList(
   db: Db,
   executor: Executor,
-  options: { tickIntervalMs: number; identity: SchedulerIdentity; retryWaker?: RetryWaker },
+  options: { tickIntervalMs: number; identity: SchedulerIdentity; secrets: LaunchSecretsSettings; retryWaker?: RetryWaker },
 ): TaskList {
   return {
     tick: makeTickJob(db, options.tickIntervalMs),
     evaluate_run: makeEvaluateRunJob(db),
-    launch_task: makeLaunchTaskJob(db, executor, options.identity),
+    launch_task: makeLaunchTaskJob(db, executor, options.identity, options.secrets),
     task_event: makeTaskEventJob(db, options.retryWaker),
   };
 }

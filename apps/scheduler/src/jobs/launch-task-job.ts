@@ -1,7 +1,8 @@
 import type { Task } from "graphile-worker";
-import { enqueueJob, startTaskTry, taskEventJobKey } from "@updraft/engine";
+import { enqueueJob, startTaskTry, taskEventJobKey, type SecretKeyring } from "@updraft/engine";
 import { executorKey, type Executor } from "@updraft/executor";
 import type { Db } from "@updraft/db";
+import { resolveLaunchSecrets, type ResolvedLaunchSecrets } from "../secrets/resolve-launch-secrets";
 import { parsePayload } from "./parse-payload";
 import { requeueRefusedLaunch } from "./requeue-refused-launch";
 
@@ -11,17 +12,40 @@ export interface SchedulerIdentity {
   hostname: string;
 }
 
+export interface LaunchSecretsSettings {
+  /** Decrypts the tenant's connections and secrets. */
+  keyring: SecretKeyring;
+  /**
+   * Pass their values in the launch (`secretEnv`): executors without
+   * Kubernetes Secrets. The Kubernetes executor references the tenant's
+   * Secrets instead; existence is checked either way.
+   */
+  inject: boolean;
+}
+
 /**
  * Claims the try for this replica and hands it to the executor. Idempotent:
  * a repeated job for the same try finds it running under this replica and
  * the executor adopts the existing process; a try claimed by another replica
- * is left alone, so nothing is launched twice. A launch the cluster refuses
- * for now (quota full, namespace not provisioned yet) puts the try back in
- * the queue; any other launch error fails the try.
+ * is left alone, so nothing is launched twice. A try whose task lists a
+ * connection or secret its tenant does not have fails, saying which; with
+ * `secrets.inject` the values go to the executor in `secretEnv`. A launch the
+ * cluster refuses for now (quota full, namespace not provisioned yet) puts
+ * the try back in the queue; any other launch error fails the try.
  */
-export function makeLaunchTaskJob(db: Db, executor: Executor, identity: SchedulerIdentity): Task {
+export function makeLaunchTaskJob(db: Db, executor: Executor, identity: SchedulerIdentity, secrets: LaunchSecretsSettings): Task {
   return async (payload, helpers) => {
     const { taskInstanceId, tryNumber, waits } = parsePayload("launch_task", payload);
+    /** `keepPending`: an exit event already waiting for this try (a repeated job after the task ran) wins. */
+    const failTry = async (reason: string, options: { keepPending?: boolean } = {}) => {
+      helpers.logger.error(`try ${tryNumber} of task instance ${taskInstanceId} failed to launch: ${reason}`);
+      await enqueueJob(
+        db,
+        "task_event",
+        { taskInstanceId, tryNumber, outcome: "failed", exitCode: null, reason, endedAt: Date.now() },
+        { jobKey: taskEventJobKey(taskInstanceId, tryNumber), ...(options.keepPending ? { jobKeyMode: "unsafe_dedupe" as const } : {}) },
+      );
+    };
     const launch = await startTaskTry(db, {
       taskInstanceId,
       tryNumber,
@@ -30,6 +54,23 @@ export function makeLaunchTaskJob(db: Db, executor: Executor, identity: Schedule
       hostname: identity.hostname,
     });
     if (!launch) return;
+
+    // A try this executor runs already is adopted as it is: nothing to resolve (or to fail).
+    if (!executor.runningKeys().includes(launch.key)) {
+      let resolved: ResolvedLaunchSecrets;
+      try {
+        resolved = await resolveLaunchSecrets(db, secrets.keyring, launch, { inject: secrets.inject });
+      } catch (err) {
+        await failTry(`could not read the tenant's connections and secrets: ${err instanceof Error ? err.message : String(err)}`, { keepPending: true });
+        return;
+      }
+      if (!resolved.ok) {
+        await failTry(resolved.reason, { keepPending: true });
+        return;
+      }
+      if (resolved.secretEnv) launch.secretEnv = resolved.secretEnv;
+    }
+
     try {
       await executor.launch(launch);
     } catch (err) {
@@ -37,14 +78,7 @@ export function makeLaunchTaskJob(db: Db, executor: Executor, identity: Schedule
         helpers.logger.info(`try ${tryNumber} of task instance ${taskInstanceId} goes back to the queue: ${err instanceof Error ? err.message : String(err)}`);
         return;
       }
-      const reason = `the ${executor.name} executor could not start the task: ${err instanceof Error ? err.message : String(err)}`;
-      helpers.logger.error(reason);
-      await enqueueJob(
-        db,
-        "task_event",
-        { taskInstanceId, tryNumber, outcome: "failed", exitCode: null, reason, endedAt: Date.now() },
-        { jobKey: taskEventJobKey(taskInstanceId, tryNumber) },
-      );
+      await failTry(`the ${executor.name} executor could not start the task: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 }

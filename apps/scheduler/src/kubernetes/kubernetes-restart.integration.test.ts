@@ -19,6 +19,7 @@ import {
   waitForProvisioned,
   type KubeFixture,
 } from "./testing/kube-scheduler-fixture";
+import { TEST_KEYRING } from "../testing/test-keyring";
 
 const t = useTestDatabase();
 let fx: KubeFixture;
@@ -66,6 +67,7 @@ tasks:
     const key = executorKey(train.id, 1);
     await waitFor("a few stored lines of the training log", async () => (await storedLog(t.db, train.id)).includes("line 3\n"));
     bystander = await startScheduler({
+      keyring: TEST_KEYRING,
       databaseUrl: t.url,
       executor: "noop",
       pollIntervalMs: 100,

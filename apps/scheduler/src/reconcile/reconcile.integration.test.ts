@@ -12,6 +12,7 @@ import { startScheduler, type RunningScheduler } from "../start-scheduler";
 import { LOST_TRY_REASON } from "./sweep-orphans";
 import { executorKey } from "@updraft/executor";
 import { waitForRunToFinish } from "../testing/wait-for-run";
+import { TEST_KEYRING } from "../testing/test-keyring";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   tenantId = (await createTenant(t.db, { slug: "acme", name: "Acme" })).id;
   dir = await mkdtemp(join(tmpdir(), "updraft-reconcile-"));
   scheduler = await startScheduler({
+    keyring: TEST_KEYRING,
     databaseUrl: t.url,
     executor: "local",
     pollIntervalMs: 200,

@@ -5,8 +5,11 @@ const INHERITED = ["PATH", "HOME", "LANG", "TZ", "TMPDIR"] as const;
 
 /**
  * The environment of a local task process: a minimal inherited base, then the
- * task's own env, then the run context (Updraft's names and Airflow's, so
- * existing Airflow scripts find what they expect). Context variables win.
+ * task's own env, then its connections and secrets (`secretEnv`, resolved by
+ * the scheduler; like a Kubernetes secret reference, they win over a plain
+ * variable of the same name), then the run context (Updraft's names and
+ * Airflow's, so existing Airflow scripts find what they expect). Context
+ * variables win.
  */
 export function buildTaskEnv(req: LaunchRequest, hostEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
@@ -15,6 +18,7 @@ export function buildTaskEnv(req: LaunchRequest, hostEnv: NodeJS.ProcessEnv = pr
     if (value !== undefined) env[name] = value;
   }
   Object.assign(env, req.env);
+  if (req.secretEnv) Object.assign(env, req.secretEnv);
   const tryNumber = String(req.tryNumber);
   Object.assign(env, {
     UPDRAFT_DAG_ID: req.dagId,

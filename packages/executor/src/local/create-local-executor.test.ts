@@ -275,4 +275,29 @@ describe("local executor", () => {
       delete process.env.UPDRAFT_TEST_PRIVATE_SETTING;
     }
   });
+
+  it("gives the task its connections and secrets (secretEnv) without ever showing them in its log", async () => {
+    const { recorder, executor } = setup();
+    const req = taskRequest([process.execPath, "-e", "console.log(JSON.stringify(process.env))"], {
+      env: { API_TOKEN: "plain value", GREETING: "hi" },
+      secretEnv: {
+        API_TOKEN: "s3cret-token",
+        UPDRAFT_CONN_WAREHOUSE: "postgres://etl:pw@db:5432/dw",
+        AIRFLOW_CONN_WAREHOUSE: "postgres://etl:pw@db:5432/dw",
+        UPDRAFT_TRY_NUMBER: "spoofed",
+      },
+    });
+    await executor.launch(req);
+    await recorder.waitForExit(req.key);
+    const env = JSON.parse(recorder.output(req.key, "STDOUT")) as Record<string, string>;
+    expect(env).toMatchObject({
+      GREETING: "hi",
+      // A secret wins over a plain variable of the same name, like a Kubernetes secret reference.
+      API_TOKEN: "s3cret-token",
+      UPDRAFT_CONN_WAREHOUSE: "postgres://etl:pw@db:5432/dw",
+      AIRFLOW_CONN_WAREHOUSE: "postgres://etl:pw@db:5432/dw",
+      UPDRAFT_TRY_NUMBER: "1",
+    });
+    expect(recorder.output(req.key, "SYSTEM")).not.toContain("s3cret-token");
+  });
 });

@@ -59,6 +59,16 @@ describe("createNoopExecutor", () => {
     expect(executor.runningKeys()).toEqual([]);
   });
 
+  it("ignores a launch's connections and secrets (secretEnv): the task succeeds and nothing is logged", async () => {
+    const r = recorder();
+    const executor = createNoopExecutor(r.events);
+    const exited = r.nextExit();
+    await executor.launch({ ...request(), secretNames: ["api_token"], secretEnv: { API_TOKEN: "s3cret-token" } });
+    await exited;
+    expect(r.exits).toEqual([{ key: request().key, outcome: { kind: "success", exitCode: 0 } }]);
+    expect(r.logs).toEqual([]);
+  });
+
   it("adopts a key that is already running and reports it once", async () => {
     const r = recorder();
     const executor = createNoopExecutor(r.events);

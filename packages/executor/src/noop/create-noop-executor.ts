@@ -11,6 +11,7 @@ const SHUTDOWN_REASON = "the executor shut down while the task was running";
 /**
  * An executor that starts no process: every launched task succeeds after
  * `durationMs`. It measures the scheduler alone (the scheduler benchmark).
+ * It runs nothing, so a launch's `secretEnv` is ignored.
  */
 export function createNoopExecutor(events: ExecutorEvents, options: NoopExecutorOptions = {}): Executor {
   const durationMs = options.durationMs ?? 0;

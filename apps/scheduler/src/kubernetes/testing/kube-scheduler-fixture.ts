@@ -3,6 +3,7 @@ import type { KubernetesExecutorOptions } from "@updraft/executor";
 import { startFakeKubeApi, type FakeKubeApiOptions, type KubeObject } from "@updraft/executor/kubernetes-testing";
 import pino from "pino";
 import { startScheduler, type RunningScheduler, type SchedulerOptions } from "../../start-scheduler";
+import { TEST_KEYRING } from "../../testing/test-keyring";
 
 /** Executor numbers that keep the tests quick: short retries, resyncs and grace periods. */
 export const FAST_KUBE_OPTIONS: Partial<KubernetesExecutorOptions> = {
@@ -27,6 +28,7 @@ export async function startKubeFixture(databaseUrl: string, apiOptions: FakeKube
 
   async function startKubeScheduler(overrides: Partial<SchedulerOptions> = {}): Promise<RunningScheduler> {
     const scheduler = await startScheduler({
+      keyring: TEST_KEYRING,
       databaseUrl,
       executor: "kubernetes",
       pollIntervalMs: 200,

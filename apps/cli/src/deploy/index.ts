@@ -1,0 +1,2 @@
+export { runDeploy, type DeployIo } from "./run-deploy";
+export { DEPLOY_USAGE } from "./deploy-usage";
