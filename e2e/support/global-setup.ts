@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -6,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { startTestPostgres } from "@updraft/db/testing";
 import type { TestProject } from "vitest/node";
 import { freePort } from "./free-port";
+import { seedSecondTenant, SECOND_TENANT } from "./seed-second-tenant";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,6 +16,10 @@ declare module "vitest" {
     adminPassword: string;
     /** The app's database, for specs that set up what the UI cannot (e.g. a user who is not a platform admin). */
     databaseUrl: string;
+    /** A second tenant and its owner (not a platform admin), seeded next to the demo tenant "acme". */
+    otherTenantSlug: string;
+    otherEmail: string;
+    otherPassword: string;
   }
 }
 
@@ -42,6 +48,8 @@ export default async function setup(project: TestProject) {
       UPDRAFT_ADMIN_EMAIL: adminEmail,
       UPDRAFT_ADMIN_PASSWORD: adminPassword,
       NEXTAUTH_URL: `http://localhost:${port}`,
+      // With DATABASE_URL set, `updraft start` needs the key for connections and secrets.
+      UPDRAFT_SECRET_KEY: randomBytes(32).toString("base64"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -66,6 +74,11 @@ export default async function setup(project: TestProject) {
   project.provide("adminEmail", adminEmail);
   project.provide("adminPassword", adminPassword);
   project.provide("databaseUrl", database.url);
+  // `updraft start` migrated the database; the second tenant goes in next to the demo one.
+  await seedSecondTenant(database.url);
+  project.provide("otherTenantSlug", SECOND_TENANT.slug);
+  project.provide("otherEmail", SECOND_TENANT.ownerEmail);
+  project.provide("otherPassword", SECOND_TENANT.ownerPassword);
 
   return async () => {
     if (app.exitCode === null) {

@@ -2,19 +2,18 @@
 
 import Link from "next/link";
 import { useParams, usePathname } from "next/navigation";
+import { useTenantRole } from "@/features/tenants/use-tenant-role";
+import { tenantNavLinks } from "./tenant-nav-links";
 
-/** "DAGs" and "Pools" links of the tenant the user is in. */
+/** The tenant's sections (DAGs, Pools, Members, …); admin-only ones appear for Admins and Owners. */
 export function TenantNav() {
   const params = useParams<{ slug?: string }>();
   const pathname = usePathname();
+  const role = useTenantRole(params.slug ?? "");
   if (!params.slug) return null;
-  const base = `/t/${encodeURIComponent(params.slug)}`;
-  const links = [
-    { href: `${base}/dags`, label: "DAGs" },
-    { href: `${base}/pools`, label: "Pools" },
-  ];
+  const links = tenantNavLinks(params.slug, role);
   return (
-    <nav aria-label="Tenant" className="flex items-center gap-1">
+    <nav aria-label="Tenant" className="flex min-w-0 items-center gap-0.5 overflow-x-auto">
       {links.map((link) => {
         const active = pathname.startsWith(link.href);
         return (
@@ -22,7 +21,7 @@ export function TenantNav() {
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1 text-sm ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
+            className={`rounded-md px-2.5 py-1 text-sm whitespace-nowrap ${active ? "bg-slate-700 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"}`}
           >
             {link.label}
           </Link>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleAtLeast } from "./roles";
+import { grantableRoles, roleAtLeast, roleLabel, rolesUpTo } from "./roles";
 
 describe("roleAtLeast", () => {
   it("lets each role do what the roles below it can", () => {
@@ -9,5 +9,27 @@ describe("roleAtLeast", () => {
     expect(roleAtLeast("OPERATOR", "OPERATOR")).toBe(true);
     expect(roleAtLeast("VIEWER", "OPERATOR")).toBe(false);
     expect(roleAtLeast(undefined, "VIEWER")).toBe(false);
+  });
+});
+
+describe("rolesUpTo", () => {
+  it("offers a token role no higher than the creator's", () => {
+    expect(rolesUpTo("ADMIN")).toEqual(["ADMIN", "AUTHOR", "OPERATOR", "VIEWER"]);
+    expect(rolesUpTo("OWNER")).toEqual(["OWNER", "ADMIN", "AUTHOR", "OPERATOR", "VIEWER"]);
+    expect(rolesUpTo(undefined)).toEqual([]);
+  });
+});
+
+describe("grantableRoles", () => {
+  it("lets only owners grant the owner role, and only admins and owners manage members", () => {
+    expect(grantableRoles("OWNER")).toContain("OWNER");
+    expect(grantableRoles("ADMIN")).toEqual(["ADMIN", "AUTHOR", "OPERATOR", "VIEWER"]);
+    expect(grantableRoles("AUTHOR")).toEqual([]);
+  });
+});
+
+describe("roleLabel", () => {
+  it("reads like a word", () => {
+    expect(roleLabel("OPERATOR")).toBe("Operator");
   });
 });

@@ -2,15 +2,26 @@ import { createSession, revokeSession, SESSION_TTL_MS, validateSession, verifyCr
 import { getDb } from "@updraft/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { oauthProviders } from "./auth-providers";
 import { clientIp } from "./client-ip";
+import { completeOAuthSignIn } from "./complete-oauth-sign-in";
 
 /** Thrown from the session callback so next-auth clears the cookie of a revoked/expired session. */
 class SessionEndedError extends Error {
   override readonly name = "SessionEndedError";
 }
 
+/**
+ * Sessions: a JWT cookie (httpOnly, SameSite=Lax, `secure` and `__Secure-`
+ * prefixed when the app is served over HTTPS) that carries the id of a
+ * revocable row in the sessions table. next-auth checks its CSRF token on its
+ * own POST routes. Providers: e-mail and password always, plus GitHub, Google
+ * and a generic OIDC provider when their environment variables are set.
+ */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
@@ -39,8 +50,22 @@ export const authOptions: NextAuthOptions = {
         return { ...result.user, sid: session.id };
       },
     }),
+    ...oauthProviders(process.env),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.type !== "oauth") return true;
+      const request = await headers();
+      const outcome = await completeOAuthSignIn(
+        getDb(),
+        { provider: account.provider, providerAccountId: account.providerAccountId, user, profile },
+        { ip: clientIp(request), userAgent: request.get("user-agent") },
+      );
+      if (!outcome.ok) return `/signin?error=${encodeURIComponent(outcome.message)}`;
+      // next-auth hands this same object to the jwt callback: it becomes our user with its session id.
+      Object.assign(user, outcome.user);
+      return true;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sid = user.sid;

@@ -1,8 +1,10 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { ProviderButtons } from "@/features/auth/provider-buttons";
 import { SignInForm } from "@/features/auth/sign-in-form";
 import { safeCallbackUrl } from "@/features/auth/safe-callback-url";
 import { authOptions } from "@/server/auth-options";
+import { enabledSignInProviders } from "@/server/auth-providers";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +16,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const session = await getServerSession(authOptions);
   if (session) redirect(callbackUrl);
   const error = typeof params.error === "string" ? params.error : null;
+  const email = typeof params.email === "string" ? params.email.slice(0, 320) : "";
+  const providers = enabledSignInProviders();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm font-semibold tracking-wide text-sky-700">Updraft</p>
         <h1 className="mt-1 mb-6 text-2xl font-semibold">Sign in</h1>
-        <SignInForm callbackUrl={callbackUrl} initialError={error} />
+        <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} initialError={error} initialEmail={email} />
       </div>
     </main>
   );

@@ -4,7 +4,16 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { signInErrorText } from "./sign-in-error-text";
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  initialEmail = "",
+}: {
+  callbackUrl: string;
+  initialError: string | null;
+  /** Pre-filled e-mail, e.g. the invited address when coming from an invitation link. */
+  initialEmail?: string;
+}) {
   const [error, setError] = useState<string | null>(initialError ? signInErrorText(initialError) : null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -44,6 +53,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           name="email"
           type="email"
           autoComplete="username"
+          defaultValue={initialEmail}
           required
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none"
         />

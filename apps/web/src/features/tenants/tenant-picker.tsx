@@ -10,9 +10,13 @@ export function TenantPicker() {
   if (tenants.error) return <p role="alert" className="text-red-700">{errorMessage(tenants.error)}</p>;
   if (tenants.data.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        You are not a member of any tenant yet. Ask a tenant owner or a platform admin to add you.
-      </p>
+      <div className="space-y-2 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600" data-testid="no-tenants">
+        <p className="font-medium text-slate-800">You are not a member of any tenant yet.</p>
+        <p>
+          Ask a tenant admin for an invitation: they invite your e-mail address on their tenant&apos;s Members page and
+          send you the link. A platform admin can also create a new tenant for you.
+        </p>
+      </div>
     );
   }
   return (

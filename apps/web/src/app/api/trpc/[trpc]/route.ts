@@ -2,19 +2,29 @@ import { appRouter, createContextInner } from "@updraft/api";
 import { getDb } from "@updraft/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getServerSession } from "next-auth";
+import { crossSiteRefusal, crossSiteResponse } from "@/app/api/_lib/cross-site-request";
 import { authOptions } from "@/server/auth-options";
 import { clientIp } from "@/server/client-ip";
+import { getSecretKeyring } from "@/server/secret-keyring";
 
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
+  // Mutations are POSTs: refuse the ones another site's page makes a signed-in browser send (CSRF).
+  const refusal = crossSiteRefusal(req);
+  if (refusal) return crossSiteResponse(refusal);
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     async createContext() {
       const session = await getServerSession(authOptions);
-      return createContextInner({ db: getDb(), user: session?.user ?? null, ip: clientIp(req.headers) });
+      return createContextInner({
+        db: getDb(),
+        user: session?.user ?? null,
+        ip: clientIp(req.headers),
+        keyring: getSecretKeyring(),
+      });
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {

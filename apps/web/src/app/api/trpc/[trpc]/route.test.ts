@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { POST } from "./route";
+
+describe("POST /api/trpc", () => {
+  it("answers 403 with a clear message to a mutation sent from another site", async () => {
+    const response = await POST(
+      new Request("http://localhost:3000/api/trpc/dags.upload", {
+        method: "POST",
+        headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" },
+        body: JSON.stringify({ json: { tenantSlug: "acme", fileName: "x.yaml", source: "dag_id: x" } }),
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: {
+        message:
+          "Cross-site request refused: this API only accepts requests from the Updraft app's own pages (Sec-Fetch-Site: cross-site).",
+        code: -32003,
+        data: { code: "FORBIDDEN", httpStatus: 403 },
+      },
+    });
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Actions the audit log records in a tenant, for the filter's suggestions.
+ * A filter ending in "." matches a whole area ("dag." = every DAG action).
+ */
+export const AUDIT_ACTION_SUGGESTIONS = [
+  "dag.",
+  "dag.upload",
+  "dag.deploy",
+  "dag.trigger",
+  "dag.set_paused",
+  "dag.backfill",
+  "run.",
+  "run.clear",
+  "run.mark",
+  "connection.",
+  "connection.create",
+  "connection.update",
+  "connection.delete",
+  "secret.",
+  "secret.set",
+  "secret.delete",
+  "member.",
+  "member.change_role",
+  "member.remove",
+  "invitation.",
+  "invitation.create",
+  "invitation.accept",
+  "invitation.revoke",
+  "token.",
+  "token.create",
+  "token.revoke",
+  "pool.",
+  "pool.upsert",
+  "pool.delete",
+  "tenant.",
+  "tenant.set_quota",
+  "tenant.reprovision",
+] as const;
