@@ -20,4 +20,16 @@ describe("POST /api/trpc", () => {
       },
     });
   });
+
+  it("answers 413 to a body over 4 MiB, before parsing it", async () => {
+    const response = await POST(
+      new Request("http://localhost:3000/api/trpc/dags.upload", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { tenantSlug: "acme", fileName: "x.yaml", source: "#".repeat(5 * 1024 * 1024) } }),
+      }),
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.message).toContain("larger than 4 MiB");
+  });
 });

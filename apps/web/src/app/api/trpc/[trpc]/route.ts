@@ -3,16 +3,19 @@ import { getDb } from "@updraft/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getServerSession } from "next-auth";
 import { crossSiteRefusal, crossSiteResponse } from "@/app/api/_lib/cross-site-request";
+import { limitTrpcBody } from "@/app/api/_lib/limit-trpc-body";
 import { authOptions } from "@/server/auth-options";
 import { clientIp } from "@/server/client-ip";
 import { getSecretKeyring } from "@/server/secret-keyring";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
+async function handler(incoming: Request) {
   // Mutations are POSTs: refuse the ones another site's page makes a signed-in browser send (CSRF).
-  const refusal = crossSiteRefusal(req);
+  const refusal = crossSiteRefusal(incoming);
   if (refusal) return crossSiteResponse(refusal);
+  const req = await limitTrpcBody(incoming);
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
