@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { ErrorAlert } from "./error-alert";
+import { SecondaryButton } from "./secondary-button";
 
 /**
  * A modal yes/no question. Escape or "Cancel" closes it; the confirm button
@@ -55,15 +57,11 @@ export function ConfirmDialog({
           {title}
         </h2>
         {children ? <div className="space-y-2 text-sm text-slate-700">{children}</div> : null}
-        {error ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <ErrorAlert error={error} />
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+          <SecondaryButton onClick={onCancel} compact>
             Cancel
-          </button>
+          </SecondaryButton>
           <button
             ref={confirmRef}
             type="button"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { grantableRoles, roleAtLeast, roleLabel, rolesUpTo } from "./roles";
+import { defaultRoleAmong, grantableRoles, roleAtLeast, roleLabel, rolesUpTo } from "./roles";
 
 describe("roleAtLeast", () => {
   it("lets each role do what the roles below it can", () => {
@@ -31,5 +31,13 @@ describe("grantableRoles", () => {
 describe("roleLabel", () => {
   it("reads like a word", () => {
     expect(roleLabel("OPERATOR")).toBe("Operator");
+  });
+});
+
+describe("defaultRoleAmong", () => {
+  it("starts at Author when offered, else at the weakest role offered", () => {
+    expect(defaultRoleAmong(["OWNER", "ADMIN", "AUTHOR", "OPERATOR", "VIEWER"])).toBe("AUTHOR");
+    expect(defaultRoleAmong(["OPERATOR", "VIEWER"])).toBe("VIEWER");
+    expect(defaultRoleAmong([])).toBe("VIEWER");
   });
 });

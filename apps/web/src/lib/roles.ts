@@ -25,6 +25,11 @@ export function grantableRoles(role: string | null | undefined): TenantRole[] {
   return [];
 }
 
+/** The role a new invitation or token starts with: Author when offered, else the weakest role offered. */
+export function defaultRoleAmong(roles: TenantRole[]): TenantRole {
+  return roles.includes("AUTHOR") ? "AUTHOR" : (roles[roles.length - 1] ?? "VIEWER");
+}
+
 /** "Owner", "Admin", … for a role name. */
 export function roleLabel(role: string): string {
   return role.charAt(0) + role.slice(1).toLowerCase();

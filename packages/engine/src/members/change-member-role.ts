@@ -1,6 +1,6 @@
 import type { Db, Role } from "@updraft/db";
-import { lockTenant } from "./lock-tenant";
-import { actorRoleIn, assertAnotherOwnerRemains, assertMayManage } from "./member-rules";
+import { lockManagedMember } from "./managed-member";
+import { assertAnotherOwnerRemains } from "./member-rules";
 import { revokeTokensAboveRole } from "./revoke-tokens-above-role";
 
 export interface MemberRoleChange {
@@ -23,14 +23,8 @@ export async function changeMemberRole(
   now: Date = new Date(),
 ): Promise<MemberRoleChange | null> {
   return db.$transaction(async (tx) => {
-    await lockTenant(tx, input.tenantId);
-    const target = await tx.membership.findUnique({
-      where: { userId_tenantId: { userId: input.userId, tenantId: input.tenantId } },
-      include: { user: { select: { email: true } } },
-    });
+    const target = await lockManagedMember(tx, input, input.role === "OWNER");
     if (!target) return null;
-    const actorRole = await actorRoleIn(tx, input.tenantId, input.actorUserId);
-    assertMayManage(actorRole, target.role === "OWNER" || input.role === "OWNER");
     if (target.role === input.role) {
       return { userId: target.userId, email: target.user.email, previousRole: target.role, role: input.role, tokensRevoked: 0 };
     }

@@ -1,6 +1,6 @@
 import type { Db, Role } from "@updraft/db";
-import { lockTenant } from "./lock-tenant";
-import { actorRoleIn, assertAnotherOwnerRemains, assertMayManage } from "./member-rules";
+import { lockManagedMember } from "./managed-member";
+import { assertAnotherOwnerRemains } from "./member-rules";
 import { revokeTokensAboveRole } from "./revoke-tokens-above-role";
 
 export interface RemovedMember {
@@ -22,14 +22,8 @@ export async function removeMember(
   now: Date = new Date(),
 ): Promise<RemovedMember | null> {
   return db.$transaction(async (tx) => {
-    await lockTenant(tx, input.tenantId);
-    const target = await tx.membership.findUnique({
-      where: { userId_tenantId: { userId: input.userId, tenantId: input.tenantId } },
-      include: { user: { select: { email: true } } },
-    });
+    const target = await lockManagedMember(tx, input);
     if (!target) return null;
-    const actorRole = await actorRoleIn(tx, input.tenantId, input.actorUserId);
-    assertMayManage(actorRole, target.role === "OWNER");
     if (target.role === "OWNER") await assertAnotherOwnerRemains(tx, input.tenantId, target.userId, target.user.email);
     await tx.membership.delete({ where: { id: target.id } });
     const tokensRevoked = await revokeTokensAboveRole(tx, { tenantId: input.tenantId, userId: target.userId, maxRole: null, now });

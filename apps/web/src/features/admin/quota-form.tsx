@@ -1,6 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorAlert } from "@/components/error-alert";
+import { SecondaryButton } from "@/components/secondary-button";
+import { SuccessMessage } from "@/components/success-message";
 import { errorMessage } from "@/lib/error-message";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
 import { fieldsNamedIn, QUOTA_FIELDS, type QuotaField } from "./quota-fields";
@@ -102,19 +105,15 @@ export function QuotaForm({ tenantId, slug, quota, onClose }: { tenantId: string
         >
           {setQuota.isPending ? "Saving…" : "Save quota"}
         </button>
-        <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+        <SecondaryButton onClick={onClose} compact>
           Close
-        </button>
+        </SecondaryButton>
       </div>
-      {error ? (
-        <p role="alert" data-testid="quota-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} testId="quota-error" />
       {saved ? (
-        <p role="status" className="text-sm text-green-800">
+        <SuccessMessage>
           Saved. The tenant&apos;s Kubernetes namespace will be re-provisioned with the new quota, and admission uses it at once.
-        </p>
+        </SuccessMessage>
       ) : null}
     </form>
   );

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { SecondaryButton } from "@/components/secondary-button";
+import { TextField } from "@/components/text-field";
 import { AUDIT_ACTION_SUGGESTIONS } from "./audit-actions";
 import { auditCsvHref, auditFiltersProblem, NO_AUDIT_FILTERS, type AuditFilters } from "./audit-filters";
-
-const input = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** Action, actor and date filters; "Export CSV" downloads exactly the filtered events. */
 export function AuditFilterForm({
@@ -19,7 +19,7 @@ export function AuditFilterForm({
 }) {
   const [draft, setDraft] = useState<AuditFilters>(applied);
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const set = (key: keyof AuditFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const filtered = Object.values(applied).some((v) => v.trim() !== "");
 
   return (
@@ -34,42 +34,36 @@ export function AuditFilterForm({
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <label className="block text-sm font-medium text-slate-700">
-          Action
-          <input value={draft.action} onChange={set("action")} list="audit-actions" placeholder="dag.upload or dag." className={`${input} w-56 font-mono`} />
+        <TextField
+          label="Action"
+          value={draft.action}
+          onValueChange={set("action")}
+          list="audit-actions"
+          placeholder="dag.upload or dag."
+          inputClassName="w-56 font-mono"
+        >
           <datalist id="audit-actions">
             {AUDIT_ACTION_SUGGESTIONS.map((a) => (
               <option key={a} value={a} />
             ))}
           </datalist>
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Actor
-          <input value={draft.actor} onChange={set("actor")} placeholder="e-mail or token name" className={`${input} w-56`} />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          From
-          <input type="date" value={draft.from} onChange={set("from")} className={input} />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          To
-          <input type="date" value={draft.to} onChange={set("to")} className={input} />
-        </label>
+        </TextField>
+        <TextField label="Actor" value={draft.actor} onValueChange={set("actor")} placeholder="e-mail or token name" inputClassName="w-56" />
+        <TextField label="From" type="date" value={draft.from} onValueChange={set("from")} inputClassName="" />
+        <TextField label="To" type="date" value={draft.to} onValueChange={set("to")} inputClassName="" />
         <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
           Apply filters
         </button>
         {filtered ? (
-          <button
-            type="button"
+          <SecondaryButton
             onClick={() => {
               setDraft(NO_AUDIT_FILTERS);
               setError(null);
               onApply(NO_AUDIT_FILTERS);
             }}
-            className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50"
           >
             Clear
-          </button>
+          </SecondaryButton>
         ) : null}
         <a
           href={auditCsvHref(tenantSlug, applied)}

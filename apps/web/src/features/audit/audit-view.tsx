@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { PageHeader } from "@/components/page-header";
 import { RoleHint } from "@/components/role-hint";
 import { roleAtLeast, roleLabel } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
@@ -31,13 +32,10 @@ export function AuditView({ tenantSlug }: { tenantSlug: string }) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Every change in this tenant (uploads and deploys, triggers, pauses, connection and secret changes, member and role
-          changes, API tokens) with who made it, when and from which IP address. Values, passwords and tokens are never recorded.
-        </p>
-      </div>
+      <PageHeader title="Audit log">
+        Every change in this tenant (uploads and deploys, triggers, pauses, connection and secret changes, member and role
+        changes, API tokens) with who made it, when and from which IP address. Values, passwords and tokens are never recorded.
+      </PageHeader>
       {access.status === "member" && !allowed ? (
         <RoleHint>Only tenant admins and owners can see the audit log; your role is {roleLabel(access.role)}.</RoleHint>
       ) : (

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "@/components/error-alert";
 import { signInErrorText } from "./sign-in-error-text";
 
 export function SignInForm({
@@ -71,11 +72,7 @@ export function SignInForm({
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-200 focus:outline-none"
         />
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <button
         type="submit"
         disabled={submitting}

@@ -2,14 +2,17 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { FormCard } from "@/components/form-card";
+import { SecondaryButton } from "@/components/secondary-button";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+import { classNames } from "@/lib/class-names";
 import { errorMessage } from "@/lib/error-message";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
 import { connectionFieldsFrom, connectionValues, EMPTY_CONNECTION_FIELDS, type ConnectionFields, type PasswordAction } from "./connection-fields";
 import { PasswordControl } from "./password-control";
 
 type Connection = RouterOutputs["connections"]["list"][number];
-
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** "New connection" or "Edit connection <id>": Airflow's fields, the password write-only. */
 export function ConnectionForm({
@@ -31,7 +34,7 @@ export function ConnectionForm({
   const [passwordAction, setPasswordAction] = useState<PasswordAction>("keep");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof ConnectionFields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof ConnectionFields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
 
   const finish = async (connection: Connection, verb: string) => {
     setPassword("");
@@ -74,62 +77,51 @@ export function ConnectionForm({
   };
 
   return (
-    <form
+    <FormCard
       id="connection-form"
-      aria-labelledby="connection-form-heading"
-      className={`space-y-3 rounded-xl border bg-white p-4 ${editing ? "border-sky-300 ring-1 ring-sky-200" : "border-slate-200"}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h2 id="connection-form-heading" className="text-lg font-semibold">
-        {editing ? (
+      headingId="connection-form-heading"
+      heading={
+        editing ? (
           <>
             Edit connection <span className="font-mono">{editing.connId}</span>
           </>
         ) : (
           "New connection"
-        )}
-      </h2>
+        )
+      }
+      highlighted={editing !== null}
+      onSubmit={submit}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="block text-sm font-medium text-slate-700">
-          Conn id
-          <input
-            value={fields.connId}
-            onChange={set("connId")}
-            readOnly={editing !== null}
-            required
-            placeholder="warehouse"
-            autoComplete="off"
-            className={`${input} font-mono ${editing ? "bg-slate-100 text-slate-500" : ""}`}
-          />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Conn type
-          <input value={fields.connType} onChange={set("connType")} required placeholder="postgres" list="conn-types" className={`${input} font-mono`} />
+        <TextField
+          label="Conn id"
+          value={fields.connId}
+          onValueChange={set("connId")}
+          readOnly={editing !== null}
+          required
+          placeholder="warehouse"
+          autoComplete="off"
+          inputClassName={classNames("w-full font-mono", editing && "bg-slate-100 text-slate-500")}
+        />
+        <TextField
+          label="Conn type"
+          value={fields.connType}
+          onValueChange={set("connType")}
+          required
+          placeholder="postgres"
+          list="conn-types"
+          inputClassName="w-full font-mono"
+        >
           <datalist id="conn-types">
             {["postgres", "mysql", "http", "https", "aws", "google_cloud_platform", "snowflake", "redis", "sftp", "generic"].map((t) => (
               <option key={t} value={t} />
             ))}
           </datalist>
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Host
-          <input value={fields.host} onChange={set("host")} placeholder="db.internal" autoComplete="off" className={input} />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Port
-          <input value={fields.port} onChange={set("port")} inputMode="numeric" placeholder="5432" className={input} />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Login
-          <input value={fields.login} onChange={set("login")} autoComplete="off" className={input} />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Schema
-          <input value={fields.schema} onChange={set("schema")} placeholder="analytics" className={input} />
-        </label>
+        </TextField>
+        <TextField label="Host" value={fields.host} onValueChange={set("host")} placeholder="db.internal" autoComplete="off" />
+        <TextField label="Port" value={fields.port} onValueChange={set("port")} inputMode="numeric" placeholder="5432" />
+        <TextField label="Login" value={fields.login} onValueChange={set("login")} autoComplete="off" />
+        <TextField label="Schema" value={fields.schema} onValueChange={set("schema")} placeholder="analytics" />
       </div>
       <PasswordControl
         editing={editing}
@@ -143,32 +135,21 @@ export function ConnectionForm({
         Extra (JSON object)
         <textarea
           value={fields.extra}
-          onChange={set("extra")}
+          onChange={(e) => set("extra")(e.target.value)}
           rows={3}
           spellCheck={false}
           placeholder='{"sslmode": "require"}'
-          className={`${input} font-mono`}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
         />
       </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Description
-        <input value={fields.description} onChange={set("description")} placeholder="Optional: what it connects to" className={input} />
-      </label>
+      <TextField label="Description" value={fields.description} onValueChange={set("description")} placeholder="Optional: what it connects to" />
       <ErrorAlert error={error} />
       <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
-          {pending ? "Saving…" : editing ? "Save connection" : "Create connection"}
-        </button>
-        {editing ? (
-          <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">
-            Cancel
-          </button>
-        ) : null}
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          {editing ? "Save connection" : "Create connection"}
+        </SubmitButton>
+        {editing ? <SecondaryButton onClick={onCancel}>Cancel</SecondaryButton> : null}
       </div>
-    </form>
+    </FormCard>
   );
 }

@@ -1,8 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
+import { PageHeader } from "@/components/page-header";
 import { RoleHint } from "@/components/role-hint";
+import { SuccessMessage } from "@/components/success-message";
 import { roleAtLeast, roleLabel } from "@/lib/roles";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
 import { useTenantRole } from "../tenants/use-tenant-role";
@@ -34,65 +38,51 @@ export function ConnectionsView({ tenantSlug }: { tenantSlug: string }) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">Connections</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          A task that lists a connection (<code className="font-mono">connections: [warehouse]</code> in the DAG file) gets its
-          URI, password included, in <span className="font-mono">UPDRAFT_CONN_WAREHOUSE</span> and{" "}
-          <span className="font-mono">AIRFLOW_CONN_WAREHOUSE</span>. Passwords are encrypted at rest, masked as{" "}
-          <span className="font-mono">***</span> in task logs, and never shown again after saving.
-        </p>
-      </div>
+      <PageHeader title="Connections">
+        A task that lists a connection (<code className="font-mono">connections: [warehouse]</code> in the DAG file) gets its
+        URI, password included, in <span className="font-mono">UPDRAFT_CONN_WAREHOUSE</span> and{" "}
+        <span className="font-mono">AIRFLOW_CONN_WAREHOUSE</span>. Passwords are encrypted at rest, masked as{" "}
+        <span className="font-mono">***</span> in task logs, and never shown again after saving.
+      </PageHeader>
       <ErrorAlert error={connections.error} />
       {connections.isPending ? <p className="text-slate-500">Loading connections…</p> : null}
       {connections.data && connections.data.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-          No connections yet.{canEdit ? " Create one below, or paste an Airflow connection URI." : ""}
-        </p>
+        <EmptyState>No connections yet.{canEdit ? " Create one below, or paste an Airflow connection URI." : ""}</EmptyState>
       ) : null}
       {connections.data && connections.data.length > 0 ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="connections-table">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">Conn id</th>
-                <th scope="col" className="px-3 py-2">Type</th>
-                <th scope="col" className="px-3 py-2">Host</th>
-                <th scope="col" className="px-3 py-2">Port</th>
-                <th scope="col" className="px-3 py-2">Login</th>
-                <th scope="col" className="px-3 py-2">Schema</th>
-                <th scope="col" className="px-3 py-2">Password</th>
-                <th scope="col" className="px-3 py-2">Description</th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {connections.data.map((connection) => (
-                <ConnectionRow
-                  key={connection.connId}
-                  tenantSlug={tenantSlug}
-                  connection={connection}
-                  canEdit={canEdit}
-                  canSetPassword={canSetPassword}
-                  editing={editingId === connection.connId}
-                  onEdit={() => edit(connection)}
-                  onDeleted={() => {
-                    setNotice(`Deleted ${connection.connId}.`);
-                    setEditingId((current) => (current === connection.connId ? null : current));
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="connections-table"
+          columns={[
+            "Conn id",
+            "Type",
+            "Host",
+            "Port",
+            "Login",
+            "Schema",
+            "Password",
+            "Description",
+            { label: "Actions", hidden: true },
+          ]}
+          headerPadding="px-3 py-2"
+        >
+          {connections.data.map((connection) => (
+            <ConnectionRow
+              key={connection.connId}
+              tenantSlug={tenantSlug}
+              connection={connection}
+              canEdit={canEdit}
+              canSetPassword={canSetPassword}
+              editing={editingId === connection.connId}
+              onEdit={() => edit(connection)}
+              onDeleted={() => {
+                setNotice(`Deleted ${connection.connId}.`);
+                setEditingId((current) => (current === connection.connId ? null : current));
+              }}
+            />
+          ))}
+        </DataTable>
       ) : null}
-      {notice ? (
-        <p role="status" className="text-sm text-green-800" data-testid="connections-notice">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <SuccessMessage testId="connections-notice">{notice}</SuccessMessage> : null}
       {canEdit ? (
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
           <ConnectionForm

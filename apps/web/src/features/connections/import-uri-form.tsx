@@ -2,6 +2,10 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { FormCard } from "@/components/form-card";
+import { SubmitButton } from "@/components/submit-button";
+import { SuccessMessage } from "@/components/success-message";
+import { TextField } from "@/components/text-field";
 import { errorMessage } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
 
@@ -27,41 +31,32 @@ export function ImportUriForm({ tenantSlug, canSetPassword }: { tenantSlug: stri
   });
 
   return (
-    <form
-      aria-labelledby="import-uri-heading"
-      className="space-y-3 self-start rounded-xl border border-slate-200 bg-white p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        importUri.mutate({ tenantSlug, connId: connId.trim(), uri: uri.trim() });
-      }}
+    <FormCard
+      headingId="import-uri-heading"
+      heading="Paste an Airflow URI"
+      className="self-start"
+      onSubmit={() => importUri.mutate({ tenantSlug, connId: connId.trim(), uri: uri.trim() })}
     >
-      <h2 id="import-uri-heading" className="text-lg font-semibold">
-        Paste an Airflow URI
-      </h2>
-      <label className="block text-sm font-medium text-slate-700">
-        Conn id
-        <input
-          value={connId}
-          onChange={(e) => setConnId(e.target.value)}
-          required
-          placeholder="warehouse"
-          autoComplete="off"
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
-        />
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Connection URI
-        <input
-          type="password"
-          value={uri}
-          onChange={(e) => setUri(e.target.value)}
-          required
-          placeholder="postgres://user:p%40ss@db.internal:5432/analytics?sslmode=require"
-          autoComplete="off"
-          spellCheck={false}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
-        />
-      </label>
+      <TextField
+        label="Conn id"
+        value={connId}
+        onValueChange={setConnId}
+        required
+        placeholder="warehouse"
+        autoComplete="off"
+        inputClassName="w-full font-mono"
+      />
+      <TextField
+        label="Connection URI"
+        type="password"
+        value={uri}
+        onValueChange={setUri}
+        required
+        placeholder="postgres://user:p%40ss@db.internal:5432/analytics?sslmode=require"
+        autoComplete="off"
+        spellCheck={false}
+        inputClassName="w-full font-mono"
+      />
       <p className="text-xs text-slate-500">
         As in <span className="font-mono">AIRFLOW_CONN_*</span>: percent-encode special characters; query parameters (and an{" "}
         <span className="font-mono">__extra__</span> JSON parameter) become extra. The URI is hidden while you type because it may
@@ -69,18 +64,10 @@ export function ImportUriForm({ tenantSlug, canSetPassword }: { tenantSlug: stri
         {canSetPassword ? "" : " A URI with a password needs the Admin role: leave the password out and ask a tenant admin to set it."}
       </p>
       <ErrorAlert error={error} />
-      {created ? (
-        <p role="status" className="text-sm text-green-800">
-          {created}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={importUri.isPending || connId.trim() === "" || uri.trim() === ""}
-        className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-      >
-        {importUri.isPending ? "Importing…" : "Import URI"}
-      </button>
-    </form>
+      {created ? <SuccessMessage>{created}</SuccessMessage> : null}
+      <SubmitButton pending={importUri.isPending} pendingLabel="Importing…" disabled={connId.trim() === "" || uri.trim() === ""}>
+        Import URI
+      </SubmitButton>
+    </FormCard>
   );
 }

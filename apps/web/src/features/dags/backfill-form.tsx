@@ -1,6 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { DropdownButton } from "@/components/dropdown-button";
+import { ErrorAlert } from "@/components/error-alert";
+import { PopoverForm } from "@/components/popover-form";
+import { SecondaryButton } from "@/components/secondary-button";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
 import { errorMessage } from "@/lib/error-message";
 import { invalidateRunViews } from "@/lib/invalidate-run-views";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
@@ -9,19 +15,12 @@ type Result = RouterOutputs["dags"]["backfill"];
 
 /** "Backfill" button with a start/end date form; shows how many runs were created and skipped. */
 export function BackfillButton({ tenantSlug, dagId, timezone, schedule }: { tenantSlug: string; dagId: string; timezone: string; schedule: string | null }) {
-  const [open, setOpen] = useState(false);
   return (
-    <div className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-        className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium shadow-sm hover:bg-slate-50"
-      >
-        Backfill
-      </button>
-      {open ? <BackfillForm tenantSlug={tenantSlug} dagId={dagId} timezone={timezone} schedule={schedule} onClose={() => setOpen(false)} /> : null}
-    </div>
+    <DropdownButton
+      label="Backfill"
+      className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium shadow-sm hover:bg-slate-50"
+      panel={(close) => <BackfillForm tenantSlug={tenantSlug} dagId={dagId} timezone={timezone} schedule={schedule} onClose={close} />}
+    />
   );
 }
 
@@ -56,11 +55,9 @@ function BackfillForm({
   });
 
   return (
-    <form
-      aria-label={`Backfill ${dagId}`}
-      className="absolute right-0 z-10 mt-2 w-96 space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-lg"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <PopoverForm
+      label={`Backfill ${dagId}`}
+      onSubmit={() => {
         if (!start || !end) {
           setError("Pick a start and an end date.");
           return;
@@ -77,47 +74,23 @@ function BackfillForm({
         <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">This DAG has no schedule, so there are no intervals to backfill.</p>
       ) : null}
       <div className="flex gap-3">
-        <label className="block flex-1 text-sm font-medium text-slate-700">
-          Start date
-          <input
-            type="date"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          />
-        </label>
-        <label className="block flex-1 text-sm font-medium text-slate-700">
-          End date
-          <input
-            type="date"
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          />
-        </label>
+        <TextField label="Start date" className="flex-1" type="date" value={start} onValueChange={setStart} />
+        <TextField label="End date" className="flex-1" type="date" value={end} onValueChange={setEnd} />
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       {result ? (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="backfill-result">
           Created {result.created} run{result.created === 1 ? "" : "s"}, skipped {result.skipped} (already existed).
         </p>
       ) : null}
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+        <SecondaryButton onClick={onClose} compact>
           Close
-        </button>
-        <button
-          type="submit"
-          disabled={backfill.isPending}
-          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
-          {backfill.isPending ? "Creating runs…" : "Start backfill"}
-        </button>
+        </SecondaryButton>
+        <SubmitButton pending={backfill.isPending} pendingLabel="Creating runs…" compact>
+          Start backfill
+        </SubmitButton>
       </div>
-    </form>
+    </PopoverForm>
   );
 }

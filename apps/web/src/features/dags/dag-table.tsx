@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { StateBadge } from "@/components/state-badge";
 import { formatDateTime } from "@/lib/format-time";
 import type { RouterOutputs } from "@/lib/trpc";
@@ -12,60 +13,47 @@ type DagRow = RouterOutputs["dags"]["list"][number];
 export function DagTable({ tenantSlug, dags }: { tenantSlug: string; dags: DagRow[] }) {
   const base = `/t/${encodeURIComponent(tenantSlug)}/dags`;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">DAG</th>
-            <th scope="col" className="px-4 py-3">Schedule</th>
-            <th scope="col" className="px-4 py-3">Last run</th>
-            <th scope="col" className="px-4 py-3">Next run</th>
-            <th scope="col" className="px-4 py-3">Paused</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {dags.map((dag) => (
-            <tr key={dag.dagId} className="hover:bg-slate-50" data-dag-id={dag.dagId}>
-              <td className="px-4 py-3">
-                <Link href={`${base}/${encodeURIComponent(dag.dagId)}`} className="font-mono font-medium text-sky-800 hover:underline">
-                  {dag.dagId}
-                </Link>
-                {dag.description ? <p className="text-xs text-slate-500">{dag.description}</p> : null}
-                {dag.tags.length > 0 ? (
-                  <p className="mt-1 flex flex-wrap gap-1">
-                    {dag.tags.map((tag) => (
-                      <span key={tag} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
-                        {tag}
-                      </span>
-                    ))}
-                  </p>
-                ) : null}
-              </td>
-              <td className="px-4 py-3 font-mono text-xs text-slate-700">{scheduleText(dag.schedule, dag.timezone)}</td>
-              <td className="px-4 py-3">
-                {dag.lastRun ? (
-                  <Link
-                    href={`${base}/${encodeURIComponent(dag.dagId)}/runs/${dag.lastRun.id}`}
-                    className="inline-flex flex-col gap-0.5 hover:underline"
-                    title={dag.lastRun.runId}
-                  >
-                    <StateBadge state={dag.lastRun.state} className="self-start" />
-                    <span className="text-xs text-slate-500">{formatDateTime(dag.lastRun.createdAt)}</span>
-                  </Link>
-                ) : (
-                  <span className="text-xs text-slate-400">never run</span>
-                )}
-              </td>
-              <td className="px-4 py-3 text-xs text-slate-700">
-                {dag.isPaused ? <span className="text-slate-400">paused</span> : formatDateTime(dag.nextRunAt)}
-              </td>
-              <td className="px-4 py-3">
-                <PauseToggle tenantSlug={tenantSlug} dagId={dag.dagId} isPaused={dag.isPaused} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["DAG", "Schedule", "Last run", "Next run", "Paused"]} headerPadding="px-4 py-3">
+      {dags.map((dag) => (
+        <tr key={dag.dagId} className="hover:bg-slate-50" data-dag-id={dag.dagId}>
+          <td className="px-4 py-3">
+            <Link href={`${base}/${encodeURIComponent(dag.dagId)}`} className="font-mono font-medium text-sky-800 hover:underline">
+              {dag.dagId}
+            </Link>
+            {dag.description ? <p className="text-xs text-slate-500">{dag.description}</p> : null}
+            {dag.tags.length > 0 ? (
+              <p className="mt-1 flex flex-wrap gap-1">
+                {dag.tags.map((tag) => (
+                  <span key={tag} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">
+                    {tag}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </td>
+          <td className="px-4 py-3 font-mono text-xs text-slate-700">{scheduleText(dag.schedule, dag.timezone)}</td>
+          <td className="px-4 py-3">
+            {dag.lastRun ? (
+              <Link
+                href={`${base}/${encodeURIComponent(dag.dagId)}/runs/${dag.lastRun.id}`}
+                className="inline-flex flex-col gap-0.5 hover:underline"
+                title={dag.lastRun.runId}
+              >
+                <StateBadge state={dag.lastRun.state} className="self-start" />
+                <span className="text-xs text-slate-500">{formatDateTime(dag.lastRun.createdAt)}</span>
+              </Link>
+            ) : (
+              <span className="text-xs text-slate-400">never run</span>
+            )}
+          </td>
+          <td className="px-4 py-3 text-xs text-slate-700">
+            {dag.isPaused ? <span className="text-slate-400">paused</span> : formatDateTime(dag.nextRunAt)}
+          </td>
+          <td className="px-4 py-3">
+            <PauseToggle tenantSlug={tenantSlug} dagId={dag.dagId} isPaused={dag.isPaused} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

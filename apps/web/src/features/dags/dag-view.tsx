@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useCallback, useState } from "react";
+import { ErrorAlert } from "@/components/error-alert";
 import { TabBar } from "@/components/tab-bar";
-import { errorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format-time";
 import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
@@ -64,9 +64,7 @@ export function DagView({
   if (dag.error) {
     return (
       <div className="space-y-3">
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-          {errorMessage(dag.error)}
-        </p>
+        <ErrorAlert error={dag.error} size="base" />
         <Link href={dagsHref} className="text-sky-800 hover:underline">
           ← All DAGs
         </Link>

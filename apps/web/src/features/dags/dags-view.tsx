@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { errorMessage } from "@/lib/error-message";
+import { ErrorAlert } from "@/components/error-alert";
 import { trpc } from "@/lib/trpc";
 import { DagTable } from "./dag-table";
 import { EmptyDags } from "./empty-dags";
@@ -15,11 +15,7 @@ export function DagsView({ tenantSlug }: { tenantSlug: string }) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">DAGs</h1>
-      {dags.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-          {errorMessage(dags.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={dags.error} size="base" />
       {dags.data && dags.data.length > 0 ? <DagTable tenantSlug={tenantSlug} dags={dags.data} /> : null}
       {dags.isPending ? <p className="text-slate-500">Loading DAGs…</p> : null}
       {dags.error ? null : <UploadPanel tenantSlug={tenantSlug} source={source} onSourceChange={setSource} />}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { InlineError } from "@/components/inline-error";
 import { errorMessage } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
 
@@ -38,11 +39,7 @@ export function PauseToggle({ tenantSlug, dagId, isPaused }: { tenantSlug: strin
         />
       </button>
       <span className="text-xs text-slate-500">{paused ? "paused" : "active"}</span>
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </span>
   );
 }

@@ -2,25 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DropdownButton } from "@/components/dropdown-button";
+import { ErrorAlert } from "@/components/error-alert";
+import { PopoverForm } from "@/components/popover-form";
+import { SecondaryButton } from "@/components/secondary-button";
+import { SubmitButton } from "@/components/submit-button";
 import { errorMessage } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
 import { parseParamsJson } from "./parse-params-json";
 
 /** "Trigger" button that opens a params form and, on success, goes to the new run. */
 export function TriggerButton({ tenantSlug, dagId, params }: { tenantSlug: string; dagId: string; params: Record<string, unknown> }) {
-  const [open, setOpen] = useState(false);
   return (
-    <div className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-        className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white shadow-sm hover:bg-sky-800"
-      >
-        Trigger
-      </button>
-      {open ? <TriggerForm tenantSlug={tenantSlug} dagId={dagId} params={params} onCancel={() => setOpen(false)} /> : null}
-    </div>
+    <DropdownButton
+      label="Trigger"
+      className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white shadow-sm hover:bg-sky-800"
+      panel={(close) => <TriggerForm tenantSlug={tenantSlug} dagId={dagId} params={params} onCancel={close} />}
+    />
   );
 }
 
@@ -48,11 +46,9 @@ function TriggerForm({
   });
 
   return (
-    <form
-      aria-label={`Trigger ${dagId}`}
-      className="absolute right-0 z-10 mt-2 w-96 space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-lg"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <PopoverForm
+      label={`Trigger ${dagId}`}
+      onSubmit={() => {
         const parsed = parseParamsJson(text);
         if (!parsed.ok) {
           setError(parsed.message);
@@ -76,23 +72,15 @@ function TriggerForm({
         />
         <p className="mt-1 text-xs text-slate-500">Overrides the DAG&apos;s params for this run only.</p>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert error={error} />
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+        <SecondaryButton onClick={onCancel} compact>
           Cancel
-        </button>
-        <button
-          type="submit"
-          disabled={trigger.isPending || trigger.isSuccess}
-          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
-          {trigger.isPending || trigger.isSuccess ? "Starting…" : "Start run"}
-        </button>
+        </SecondaryButton>
+        <SubmitButton pending={trigger.isPending || trigger.isSuccess} pendingLabel="Starting…" compact>
+          Start run
+        </SubmitButton>
       </div>
-    </form>
+    </PopoverForm>
   );
 }

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
 import { errorMessage } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
 import { newAccountProblem, MIN_PASSWORD_LENGTH } from "./new-account-problem";
@@ -70,48 +72,38 @@ export function CreateAccountForm({ token, email }: { token: string; email: stri
           className="mt-1 block w-full rounded-md border border-slate-200 bg-slate-100 px-2 py-1.5 text-sm text-slate-600"
         />
       </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Your name
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          autoComplete="name"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        />
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Password
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        />
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Repeat the password
-        <input
-          type="password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          autoComplete="new-password"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        />
-      </label>
+      <TextField
+        label="Your name"
+        value={name}
+        onValueChange={setName}
+        autoComplete="name"
+        required
+        inputClassName="w-full bg-white"
+      />
+      <TextField
+        label="Password"
+        type="password"
+        value={password}
+        onValueChange={setPassword}
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        inputClassName="w-full bg-white"
+      />
+      <TextField
+        label="Repeat the password"
+        type="password"
+        value={repeat}
+        onValueChange={setRepeat}
+        autoComplete="new-password"
+        required
+        inputClassName="w-full bg-white"
+      />
       <p className="text-xs text-slate-500">At least {MIN_PASSWORD_LENGTH} characters.</p>
       <ErrorAlert error={error} />
-      <button
-        type="submit"
-        disabled={busy}
-        className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-      >
-        {signingIn ? "Signing in…" : create.isPending ? "Creating…" : "Create account and join"}
-      </button>
+      <SubmitButton pending={busy} pendingLabel={signingIn ? "Signing in…" : "Creating…"}>
+        Create account and join
+      </SubmitButton>
     </form>
   );
 }

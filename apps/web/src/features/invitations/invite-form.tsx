@@ -2,10 +2,14 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { FormCard } from "@/components/form-card";
+import { RoleSelect } from "@/components/role-select";
 import { SecretReveal } from "@/components/secret-reveal";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
 import { errorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format-time";
-import { roleLabel, type TenantRole } from "@/lib/roles";
+import { defaultRoleAmong, roleLabel, type TenantRole } from "@/lib/roles";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
 
 type Created = RouterOutputs["invitations"]["create"];
@@ -14,7 +18,7 @@ type Created = RouterOutputs["invitations"]["create"];
 export function InviteForm({ tenantSlug, grantable }: { tenantSlug: string; grantable: TenantRole[] }) {
   const utils = trpc.useUtils();
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<TenantRole>(grantable.includes("AUTHOR") ? "AUTHOR" : (grantable[grantable.length - 1] ?? "VIEWER"));
+  const [role, setRole] = useState<TenantRole>(defaultRoleAmong(grantable));
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const invite = trpc.invitations.create.useMutation({
@@ -31,51 +35,22 @@ export function InviteForm({ tenantSlug, grantable }: { tenantSlug: string; gran
   });
 
   return (
-    <form
-      aria-labelledby="invite-heading"
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        invite.mutate({ tenantSlug, email: email.trim(), role });
-      }}
-    >
-      <h2 id="invite-heading" className="text-lg font-semibold">
-        Invite someone
-      </h2>
+    <FormCard headingId="invite-heading" heading="Invite someone" onSubmit={() => invite.mutate({ tenantSlug, email: email.trim(), role })}>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="block min-w-64 flex-1 text-sm font-medium text-slate-700">
-          E-mail
-          <input
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            placeholder="ada@example.com"
-            required
-            autoComplete="off"
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          />
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          Role
-          <select
-            value={role}
-            onChange={(e) => setRole(e.target.value as TenantRole)}
-            className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          >
-            {grantable.map((r) => (
-              <option key={r} value={r}>
-                {roleLabel(r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          disabled={invite.isPending || email.trim() === ""}
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
-          {invite.isPending ? "Inviting…" : "Invite"}
-        </button>
+        <TextField
+          label="E-mail"
+          className="min-w-64 flex-1"
+          type="email"
+          value={email}
+          onValueChange={setEmail}
+          placeholder="ada@example.com"
+          required
+          autoComplete="off"
+        />
+        <RoleSelect roles={grantable} value={role} onChange={setRole} />
+        <SubmitButton pending={invite.isPending} pendingLabel="Inviting…" disabled={email.trim() === ""}>
+          Invite
+        </SubmitButton>
       </div>
       <p className="text-xs text-slate-500">
         The invitation link works for 7 days, once. Inviting the same e-mail again replaces its pending invitation.
@@ -83,7 +58,7 @@ export function InviteForm({ tenantSlug, grantable }: { tenantSlug: string; gran
       </p>
       <ErrorAlert error={error} />
       {created ? <InvitationCreated created={created} /> : null}
-    </form>
+    </FormCard>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DataTable } from "@/components/data-table";
 import { ErrorAlert } from "@/components/error-alert";
 import { errorMessage } from "@/lib/error-message";
 import { formatDateTime } from "@/lib/format-time";
@@ -23,27 +24,14 @@ export function PendingInvitations({ tenantSlug }: { tenantSlug: string }) {
         <p className="text-sm text-slate-500">No pending invitations.</p>
       ) : null}
       {invitations.data && invitations.data.length > 0 ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="invitations-table">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">E-mail</th>
-                <th scope="col" className="px-4 py-2">Role</th>
-                <th scope="col" className="px-4 py-2">Invited by</th>
-                <th scope="col" className="px-4 py-2">Sent</th>
-                <th scope="col" className="px-4 py-2">Expires</th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {invitations.data.map((invitation) => (
-                <InvitationRow key={invitation.id} tenantSlug={tenantSlug} invitation={invitation} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="invitations-table"
+          columns={["E-mail", "Role", "Invited by", "Sent", "Expires", { label: "Actions", hidden: true }]}
+        >
+          {invitations.data.map((invitation) => (
+            <InvitationRow key={invitation.id} tenantSlug={tenantSlug} invitation={invitation} />
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

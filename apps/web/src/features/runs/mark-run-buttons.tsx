@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { InlineError } from "@/components/inline-error";
 import { errorMessage } from "@/lib/error-message";
 import { invalidateRunViews } from "@/lib/invalidate-run-views";
 import { trpc } from "@/lib/trpc";
@@ -50,11 +51,7 @@ export function MarkRunButtons({ tenantSlug, id, runId, state }: { tenantSlug: s
           {done}
         </span>
       ) : null}
-      {error && !asking ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
+      {!asking ? <InlineError error={error} /> : null}
       {asking ? (
         <ConfirmDialog
           title={`Mark run ${asking === "SUCCESS" ? "success" : "failed"}?`}

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ErrorAlert } from "@/components/error-alert";
 import { StateBadge } from "@/components/state-badge";
 import { TaskGraph } from "@/components/task-graph";
-import { errorMessage } from "@/lib/error-message";
 import { formatDateTime, formatDuration } from "@/lib/format-time";
 import { pollWhile } from "@/lib/live-poll";
 import { roleAtLeast } from "@/lib/roles";
@@ -28,9 +28,7 @@ export function RunView({ tenantSlug, dagId, id }: { tenantSlug: string; dagId: 
   if (run.error) {
     return (
       <div className="space-y-3">
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-          {errorMessage(run.error)}
-        </p>
+        <ErrorAlert error={run.error} size="base" />
         <Link href={dagHref} className="text-sky-800 hover:underline">
           ← {dagId}
         </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { StateBadge } from "@/components/state-badge";
 import { errorMessage } from "@/lib/error-message";
 import { formatDateTime, formatDuration } from "@/lib/format-time";
@@ -29,38 +30,24 @@ export function RunsTable({ tenantSlug, dagId }: { tenantSlug: string; dagId: st
         </p>
       ) : null}
       {runs.data && runs.data.length > 0 ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">Run id</th>
-                <th scope="col" className="px-4 py-2">Type</th>
-                <th scope="col" className="px-4 py-2">State</th>
-                <th scope="col" className="px-4 py-2">Logical date</th>
-                <th scope="col" className="px-4 py-2">Started</th>
-                <th scope="col" className="px-4 py-2">Duration</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {runs.data.map((run) => (
-                <tr key={run.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-2">
-                    <Link href={`${base}/${run.id}`} className="font-mono text-xs text-sky-800 hover:underline">
-                      {run.runId}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 text-xs lowercase">{run.runType}</td>
-                  <td className="px-4 py-2">
-                    <StateBadge state={run.state} />
-                  </td>
-                  <td className="px-4 py-2 text-xs">{formatDateTime(run.logicalDate)}</td>
-                  <td className="px-4 py-2 text-xs">{formatDateTime(run.startedAt)}</td>
-                  <td className="px-4 py-2 text-xs">{run.startedAt ? formatDuration(run.startedAt, run.endedAt) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Run id", "Type", "State", "Logical date", "Started", "Duration"]}>
+          {runs.data.map((run) => (
+            <tr key={run.id} className="hover:bg-slate-50">
+              <td className="px-4 py-2">
+                <Link href={`${base}/${run.id}`} className="font-mono text-xs text-sky-800 hover:underline">
+                  {run.runId}
+                </Link>
+              </td>
+              <td className="px-4 py-2 text-xs lowercase">{run.runType}</td>
+              <td className="px-4 py-2">
+                <StateBadge state={run.state} />
+              </td>
+              <td className="px-4 py-2 text-xs">{formatDateTime(run.logicalDate)}</td>
+              <td className="px-4 py-2 text-xs">{formatDateTime(run.startedAt)}</td>
+              <td className="px-4 py-2 text-xs">{run.startedAt ? formatDuration(run.startedAt, run.endedAt) : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

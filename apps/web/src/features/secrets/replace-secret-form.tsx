@@ -2,6 +2,9 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
+import { SecondaryButton } from "@/components/secondary-button";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
 import { errorMessage } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
 
@@ -37,28 +40,27 @@ export function ReplaceSecretForm({
         set.mutate({ tenantSlug, name, value });
       }}
     >
-      <label className="block min-w-64 flex-1 text-sm font-medium text-slate-700">
-        New value of <span className="font-mono">{name}</span>
-        <input
-          type="password"
-          autoFocus
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          autoComplete="new-password"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        />
-      </label>
-      <button
-        type="submit"
-        disabled={set.isPending || value === ""}
-        className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-      >
-        {set.isPending ? "Saving…" : "Save value"}
-      </button>
-      <button type="button" onClick={() => onDone(null)} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50">
+      <TextField
+        label={
+          <>
+            New value of <span className="font-mono">{name}</span>
+          </>
+        }
+        className="min-w-64 flex-1"
+        type="password"
+        autoFocus
+        value={value}
+        onValueChange={setValue}
+        autoComplete="new-password"
+        required
+        inputClassName="w-full bg-white"
+      />
+      <SubmitButton pending={set.isPending} pendingLabel="Saving…" disabled={value === ""}>
+        Save value
+      </SubmitButton>
+      <SecondaryButton onClick={() => onDone(null)} className="bg-white">
         Cancel
-      </button>
+      </SecondaryButton>
       <ErrorAlert error={error} className="w-full" />
     </form>
   );
