@@ -534,11 +534,10 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
 h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]
 i: [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]
 `;
-    const started = Date.now();
+    // Expanding it would take minutes and gigabytes: the test's own timeout is the backstop.
     expect(errorsFor("bomb.yaml", source)).toEqual([
       'bomb.yaml:1:1 (file): YAML aliases expand to too much data (a "billion laughs" document): use fewer aliases (*name) or write the values out',
     ]);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("alias to an undefined anchor", () => {

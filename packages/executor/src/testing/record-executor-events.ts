@@ -122,3 +122,16 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * Whether the process is gone within `timeoutMs` (a process whose group was
+ * just signalled may still be exiting when its task is reported finished).
+ */
+export async function waitUntilGone(pid: number, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
