@@ -93,3 +93,7 @@ export * from "./members/index";
 export * from "./tokens/index";
 export * from "./accounts/index";
 export * from "./deploys/index";
+
+// Cost and usage (issue 6).
+export * from "./costs/index";
+export * from "./metering/index";
