@@ -63,6 +63,7 @@ const schedulerOptions: SchedulerOptions = {
   heartbeatIntervalMs: env.UPDRAFT_HEARTBEAT_MS,
   reconcileIntervalMs: env.UPDRAFT_RECONCILE_MS,
   zombieAfterMs: env.UPDRAFT_ZOMBIE_AFTER_MS,
+  meterIntervalMs: env.UPDRAFT_METER_INTERVAL_MS,
   noopDurationMs: env.UPDRAFT_NOOP_DURATION_MS,
   kubernetes: {
     executorOptions: {

@@ -26,6 +26,7 @@ import { createRetryWaker } from "./jobs/wake-retries-on-time";
 import type { KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
 import { buildKubernetesTaskList } from "./kubernetes/kubernetes-task-list";
 import { provisionAllTenantsRegularly } from "./kubernetes/provision-all-tenants";
+import { makeMeter } from "./metering/meter-running-tries";
 import { makeHeartbeat } from "./reconcile/heartbeat";
 import { listenForKills } from "./reconcile/listen-for-kills";
 import { makeReconcileJob } from "./reconcile/reconcile-job";
@@ -48,6 +49,8 @@ export interface SchedulerOptions {
   heartbeatIntervalMs?: number;
   /** How often the cluster-wide reconcile job and this replica's orphan sweep run. Default 30000. */
   reconcileIntervalMs?: number;
+  /** How often this replica samples the cpu and memory of the tries it runs (for their cost). Default 15000. */
+  meterIntervalMs?: number;
   /** A replica silent this long is taken for dead and its running tries are failed (and retried). Default 60000. */
   zombieAfterMs?: number;
   /** How long every task "runs" with the noop executor. Default 0. */
@@ -69,7 +72,8 @@ export interface RunningScheduler {
 /**
  * Starts one scheduler replica: graphile-worker on the Updraft database with
  * the tick / evaluate_run / launch_task / task_event / reconcile jobs, an
- * executor, a heartbeat, the kill listener and the orphan sweep. Several
+ * executor, a heartbeat, the kill listener, the orphan sweep and the meter
+ * (usage samples of the tries this replica runs). Several
  * replicas may run against one database.
  *
  * With the Kubernetes executor it also runs the provision_tenant and
@@ -83,6 +87,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const concurrency = options.concurrency ?? 16;
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5000;
   const reconcileIntervalMs = options.reconcileIntervalMs ?? 30_000;
+  const meterIntervalMs = options.meterIntervalMs ?? 15_000;
   const zombieAfterMs = options.zombieAfterMs ?? 60_000;
   if (zombieAfterMs <= heartbeatIntervalMs * 2) {
     throw new Error(
@@ -174,6 +179,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     log,
   );
 
+  const meter = repeatEvery("meter", meterIntervalMs, makeMeter(db, backend, identity.schedulerId), log.child({ component: "meter" }));
+
   // Make sure a tick and a reconcile are pending (fixed keys keep each to one across replicas).
   await enqueueJob(db, "tick", {}, { jobKey: TICK_JOB_KEY, jobKeyMode: "preserve_run_at" });
   await scheduleReconcile(db, { runAt: new Date(Date.now() + reconcileIntervalMs), keepEarlier: true });
@@ -190,6 +197,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         log.info("scheduler stopping");
         await heartbeat.stop();
         await maintenance.stop();
+        await meter.stop();
         await provisioning?.stop();
         await kills.stop();
         await runner.stop();

@@ -27,6 +27,19 @@ export interface ExecutorEvents {
   storedLogLines?(req: LaunchRequest): Promise<number>;
 }
 
+/**
+ * One resource usage reading of a running task, by executor key. Local
+ * processes report cumulative cpu-seconds of their process group; Kubernetes
+ * pods report current cores (metrics.k8s.io). Memory is the resident set
+ * (local) or working set (Kubernetes) in bytes.
+ */
+export interface UsageReading {
+  key: string;
+  cpuSecondsTotal?: number;
+  cpuCores?: number;
+  memoryBytes: number;
+}
+
 export interface Executor {
   readonly name: string;
   /** Resolves once the task started. Launching a key that is already running adopts it and starts nothing. */
@@ -34,6 +47,8 @@ export interface Executor {
   /** Stops the task with this key; its outcome is `failed` with `reason`. Resolves after `onExit`. */
   kill(key: string, reason: string): Promise<void>;
   runningKeys(): string[];
+  /** Current resource usage of the running tasks (those it can measure; never throws for one task's failure). */
+  sampleUsage?(): Promise<UsageReading[]>;
   /** Kills everything this executor started and waits until it is gone. */
   shutdown(): Promise<void>;
 }

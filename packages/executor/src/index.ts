@@ -1,4 +1,4 @@
-export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome } from "./executor";
+export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
 export { executorKey } from "./executor-key";
 export { createLocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";

@@ -35,6 +35,17 @@ describe("readSchedulerEnv", () => {
     expect(env).toMatchObject({ UPDRAFT_HEARTBEAT_MS: 200, UPDRAFT_ZOMBIE_AFTER_MS: 2000, UPDRAFT_NOOP_DURATION_MS: 300 });
   });
 
+  it("meters every 15 s by default and explains a bad UPDRAFT_METER_INTERVAL_MS", () => {
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY }).UPDRAFT_METER_INTERVAL_MS).toBe(15_000);
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METER_INTERVAL_MS: "200" }).UPDRAFT_METER_INTERVAL_MS).toBe(200);
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METER_INTERVAL_MS: "often" })).toThrow(
+      /UPDRAFT_METER_INTERVAL_MS: UPDRAFT_METER_INTERVAL_MS must be a number of milliseconds/,
+    );
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METER_INTERVAL_MS: "5" })).toThrow(
+      /UPDRAFT_METER_INTERVAL_MS must be at least 100 ms/,
+    );
+  });
+
   it("refuses a zombie threshold a live scheduler could miss, saying why", () => {
     expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_HEARTBEAT_MS: "5000", UPDRAFT_ZOMBIE_AFTER_MS: "6000" })).toThrow(
       /UPDRAFT_ZOMBIE_AFTER_MS: .*more than twice UPDRAFT_HEARTBEAT_MS/,

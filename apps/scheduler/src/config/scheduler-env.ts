@@ -34,6 +34,8 @@ const schedulerEnvSchema = z.object({
   UPDRAFT_SCHEDULER_ID: z.string().uuid("UPDRAFT_SCHEDULER_ID must be a UUID, or unset for a random one.").optional(),
   UPDRAFT_HEARTBEAT_MS: milliseconds("UPDRAFT_HEARTBEAT_MS", 10, 600_000).default(5000),
   UPDRAFT_RECONCILE_MS: milliseconds("UPDRAFT_RECONCILE_MS", 10, 3_600_000).default(30_000),
+  /** How often each replica samples the cpu and memory of the tries it runs (usage samples for cost). */
+  UPDRAFT_METER_INTERVAL_MS: milliseconds("UPDRAFT_METER_INTERVAL_MS", 100, 3_600_000).default(15_000),
   UPDRAFT_ZOMBIE_AFTER_MS: milliseconds("UPDRAFT_ZOMBIE_AFTER_MS", 100, 86_400_000).default(60_000),
   /** How long every task "runs" with the noop executor. */
   UPDRAFT_NOOP_DURATION_MS: milliseconds("UPDRAFT_NOOP_DURATION_MS", 0, 86_400_000).default(0),

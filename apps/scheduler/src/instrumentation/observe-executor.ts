@@ -16,5 +16,6 @@ export function observeExecutor(executor: Executor, schedulerId: string, observe
     kill: (key, reason) => executor.kill(key, reason),
     runningKeys: () => executor.runningKeys(),
     shutdown: () => executor.shutdown(),
+    ...(executor.sampleUsage ? { sampleUsage: () => executor.sampleUsage!() } : {}),
   };
 }

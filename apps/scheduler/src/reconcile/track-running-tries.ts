@@ -30,6 +30,7 @@ export function trackRunningTries(executor: Executor): TrackedExecutor {
       kill: (key, reason) => executor.kill(key, reason),
       runningKeys: () => executor.runningKeys(),
       shutdown: () => executor.shutdown(),
+      ...(executor.sampleUsage ? { sampleUsage: () => executor.sampleUsage!() } : {}),
     },
     runningTries() {
       const running = new Set(executor.runningKeys());

@@ -6,6 +6,7 @@ import { describeKubeError } from "./api/kube-api-error";
 import { keyOfPod, launchRequestFromPod } from "./executor/launch-request-from-pod";
 import { createTaskPod } from "./executor/create-task-pod";
 import { createPodCleanup } from "./executor/pod-cleanup";
+import { createPodUsageSampler } from "./executor/sample-pod-usage";
 import { resolveExecutorNumbers, type KubernetesExecutorOptions } from "./executor/kubernetes-executor-options";
 import { TaskPodTracker, type TrackerContext } from "./executor/task-pod-tracker";
 import { watchManagedPods, type PodEventType } from "./executor/watch-managed-pods";
@@ -71,6 +72,7 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
   }
 
   const { deletePod, markReported } = createPodCleanup(core, numbers.apiRetry, logger);
+  const samplePodUsage = createPodUsageSampler(kubeConfig, logger.child({ component: "pod-metrics" }));
 
   async function storedLogLines(req: LaunchRequest): Promise<number> {
     if (!events.storedLogLines) return 0;
@@ -238,6 +240,11 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
 
     runningKeys() {
       return [...trackers.values()].filter((t) => t.state === "active").map((t) => t.key);
+    },
+
+    sampleUsage() {
+      const active = [...trackers.values()].filter((t) => t.state === "active" && t.namespace !== "");
+      return samplePodUsage(active.map((t) => ({ key: t.key, namespace: t.namespace, name: t.name })));
     },
 
     async shutdown() {

@@ -61,6 +61,8 @@ async function usedByTheCode(): Promise<Set<string>> {
     await first.recorder.waitForExit(ok.key);
     await first.recorder.waitForExit(failing.key);
     await first.recorder.waitFor(() => (first.recorder.output(long.key, "STDOUT") ? true : undefined));
+    // Metering: pod metrics of the running pod.
+    await first.executor.sampleUsage!();
     await first.executor.shutdown();
     // The restarted executor's first list is held back so its launch meets 409 AlreadyExists (read + adopt).
     api.faults.failNext(3, { status: 503, match: { verb: "list", resource: "pods" } });
@@ -140,6 +142,7 @@ describe("the scheduler's RBAC (infra/kubernetes/rbac)", () => {
       "core:serviceaccounts:create",
       "core:serviceaccounts:get",
       "core:serviceaccounts:update",
+      "metrics.k8s.io:pods:list",
       "networking.k8s.io:networkpolicies:create",
       "networking.k8s.io:networkpolicies:get",
       "networking.k8s.io:networkpolicies:update",

@@ -6,6 +6,7 @@ import { createFinishedKeys } from "../finished-keys";
 import { describeSpawnError } from "./describe-spawn-error";
 import { formatCommandLine } from "./format-command-line";
 import { killProcessGroup } from "./kill-process-group";
+import { readProcessGroupUsage } from "./read-process-group-usage";
 import { spawnTaskProcess, type ProcessEnd, type TaskProcessHandlers } from "./spawn-task-process";
 
 export interface LocalExecutorOptions {
@@ -196,6 +197,15 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
 
     runningKeys() {
       return [...running.keys()];
+    },
+
+    async sampleUsage() {
+      const tasks = [...running.values()].filter((task) => task.pid !== undefined);
+      const usage = await readProcessGroupUsage(new Set(tasks.map((task) => task.pid!)));
+      return tasks.flatMap((task) => {
+        const group = usage.get(task.pid!);
+        return group ? [{ key: task.req.key, cpuSecondsTotal: group.cpuSecondsTotal, memoryBytes: group.memoryBytes }] : [];
+      });
     },
 
     async shutdown() {

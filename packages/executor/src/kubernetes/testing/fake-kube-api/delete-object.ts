@@ -52,7 +52,7 @@ export function remove(context: KubeRequestContext, path: KubeRequestPath, query
     existing.status = { phase: "Terminating" };
     const marked = context.store.update("namespaces", existing);
     later(context, context.namespaceDeletionMs, () => {
-      for (const contained of RESOURCE_KINDS.filter((k) => k.namespaced)) {
+      for (const contained of RESOURCE_KINDS.filter((k) => k.namespaced && k.group !== "metrics.k8s.io")) {
         for (const object of context.store.list(contained.resource, name)) {
           if (contained.resource === "pods") removePod(context, name, object.metadata.name);
           else context.store.remove(contained.resource, name, object.metadata.name);

@@ -12,6 +12,7 @@ import { formatUsage } from "./pod-resource-usage";
 import type { RecordedRequest } from "./recorded-request";
 import { apiVersionOf } from "./resource-kinds";
 import { servePodLog } from "./serve-pod-log";
+import { servePodMetrics } from "./serve-pod-metrics";
 import { collectionFilter, serveWatch } from "./serve-watch";
 import { patchBody, replace } from "./update-object";
 
@@ -103,6 +104,11 @@ export function createKubeRequestHandler(context: KubeRequestContext) {
       const { kind } = path;
       if (path.subresource && !kind.subresources.includes(path.subresource)) {
         throw new KubeStatusError(404, "NotFound", "the server could not find the requested resource");
+      }
+
+      if (kind.group === "metrics.k8s.io") {
+        servePodMetrics(context, record.verb, path, query, response);
+        return;
       }
 
       switch (record.verb) {

@@ -28,6 +28,12 @@ export interface PodScript {
   evicted?: string;
   /** The container never exits (until deleted or the deadline passes). */
   runForever?: boolean;
+  /**
+   * What metrics.k8s.io reports for the pod's container while it runs
+   * (Kubernetes quantities, e.g. `{ cpu: "500m", memory: "200Mi" }`).
+   * Default `{ cpu: "0", memory: "0" }`.
+   */
+  usage?: { cpu: string; memory: string };
 }
 
 export const DEFAULT_POD_SCRIPT: PodScript = { runMs: 20, exitCode: 0 };

@@ -22,6 +22,12 @@ function validator(Model: new (data: never) => { validate(): void }): Validate {
   return (object) => new Model(object as never).validate();
 }
 
+function readOnly(kind: string): Validate {
+  return () => {
+    throw new Error(`${kind} is read-only`);
+  };
+}
+
 /** Everything the double serves, and the schema each object is checked against. */
 export const RESOURCE_KINDS: ResourceKind[] = [
   { group: "", version: "v1", resource: "namespaces", kind: "Namespace", namespaced: false, subresources: ["status"], validate: validator(Namespace) },
@@ -32,6 +38,8 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   { group: "", version: "v1", resource: "limitranges", kind: "LimitRange", namespaced: true, subresources: [], validate: validator(LimitRange) },
   { group: "networking.k8s.io", version: "v1", resource: "networkpolicies", kind: "NetworkPolicy", namespaced: true, subresources: [], validate: validator(NetworkPolicy) },
   { group: "rbac.authorization.k8s.io", version: "v1", resource: "roles", kind: "Role", namespaced: true, subresources: [], validate: validator(Role) },
+  // Read-only, computed from the running pods (see serve-pod-metrics.ts); never stored.
+  { group: "metrics.k8s.io", version: "v1beta1", resource: "pods", kind: "PodMetrics", namespaced: true, subresources: [], validate: readOnly("PodMetrics") },
   { group: "rbac.authorization.k8s.io", version: "v1", resource: "rolebindings", kind: "RoleBinding", namespaced: true, subresources: [], validate: validator(RoleBinding) },
 ];
 
@@ -44,7 +52,7 @@ export function findResourceKind(group: string, version: string, resource: strin
 }
 
 export function resourceKindByName(resource: string): ResourceKind {
-  const kind = RESOURCE_KINDS.find((k) => k.resource === resource);
+  const kind = RESOURCE_KINDS.find((k) => k.resource === resource && k.group !== "metrics.k8s.io");
   if (!kind) throw new Error(`the fake Kubernetes API does not serve "${resource}"`);
   return kind;
 }

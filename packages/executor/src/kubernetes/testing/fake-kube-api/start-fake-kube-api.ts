@@ -26,6 +26,8 @@ export interface FakeKubeApiOptions {
   podScripts?: Record<string, PodScript>;
   /** For images without a script. Default: run 20 ms, exit 0. */
   defaultPodScript?: PodScript;
+  /** Serve metrics.k8s.io (PodMetrics of running pods, from their script's `usage`). Default true; false answers 404 like a cluster without metrics-server. */
+  metricsServer?: boolean;
 }
 
 /** What tests can see and change behind the API's back ("by hand", no validation, no recording). */
@@ -79,6 +81,8 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
     store,
     logs,
     lifecycle,
+    scriptFor,
+    metricsServer: options.metricsServer ?? true,
     faults,
     requests,
     podGracePeriodMs: options.podGracePeriodMs ?? 10,

@@ -1,0 +1,1 @@
+export { recordUsageSamples, type UsageReadingInput } from "./record-usage-samples";
