@@ -1,4 +1,5 @@
 import { auditRouter } from "./audit/audit-router";
+import { costsRouter } from "./costs/costs-router";
 import { connectionsRouter } from "./connections/connections-router";
 import { dagsRouter } from "./dags/dags-router";
 import { invitationsRouter } from "./invitations/invitations-router";
@@ -26,6 +27,7 @@ export const appRouter = router({
   audit: auditRouter,
   connections: connectionsRouter,
   secrets: secretsRouter,
+  costs: costsRouter,
   platform: platformRouter,
 });
 

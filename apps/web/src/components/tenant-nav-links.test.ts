@@ -5,9 +5,9 @@ const labels = (role: string | undefined) => tenantNavLinks("acme", role).map((l
 
 describe("tenantNavLinks", () => {
   it("shows API tokens and the audit log to admins and owners only", () => {
-    expect(labels("OWNER")).toEqual(["DAGs", "Pools", "Connections", "Secrets", "Members", "API tokens", "Audit log"]);
+    expect(labels("OWNER")).toEqual(["DAGs", "Costs", "Pools", "Connections", "Secrets", "Members", "API tokens", "Audit log"]);
     expect(labels("ADMIN")).toContain("Audit log");
-    expect(labels("AUTHOR")).toEqual(["DAGs", "Pools", "Connections", "Secrets", "Members"]);
+    expect(labels("AUTHOR")).toEqual(["DAGs", "Costs", "Pools", "Connections", "Secrets", "Members"]);
     expect(labels(undefined)).not.toContain("API tokens");
   });
 

@@ -6,7 +6,7 @@ export interface TenantNavLink {
 }
 
 /**
- * The tenant's sections the role may open. Every member sees DAGs, Pools,
+ * The tenant's sections the role may open. Every member sees DAGs, Costs, Pools,
  * Members, Connections and Secrets (read-only below Admin, names only for
  * secrets); API tokens and the audit log are for Admins and Owners.
  */
@@ -14,6 +14,7 @@ export function tenantNavLinks(slug: string, role: string | undefined): TenantNa
   const base = `/t/${encodeURIComponent(slug)}`;
   const links: TenantNavLink[] = [
     { href: `${base}/dags`, label: "DAGs" },
+    { href: `${base}/costs`, label: "Costs" },
     { href: `${base}/pools`, label: "Pools" },
     { href: `${base}/connections`, label: "Connections" },
     { href: `${base}/secrets`, label: "Secrets" },

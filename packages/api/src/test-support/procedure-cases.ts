@@ -20,6 +20,9 @@ export interface ProcedureCase {
 
 const slug = (t: TenantFixture) => ({ tenantSlug: t.slug });
 
+/** A report range (UTC days, both included). */
+const RANGE = { from: "2025-01-01", to: "2025-12-31" };
+
 export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   "tenants.mine": { input: () => undefined },
 
@@ -85,6 +88,26 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     notALookup: "creates (or replaces) a secret of that name in the caller's own tenant",
   },
   "secrets.delete": { input: (t) => ({ ...slug(t), name: t.secretName }) },
+
+  "costs.options": { input: slug },
+  "costs.overTime": { input: (t) => ({ ...slug(t), filters: { ...RANGE, dagIds: [t.dagId], tag: "etl" }, granularity: "week" }) },
+  "costs.topTasks": { input: (t) => ({ ...slug(t), filters: { ...RANGE, dagIds: [t.dagId] }, limit: 5 }) },
+  "costs.usage": { input: (t) => ({ ...slug(t), filters: { ...RANGE, dagIds: [t.dagId] }, granularity: "day" }) },
+  "costs.efficiency": { input: (t) => ({ ...slug(t), filters: { ...RANGE, dagIds: [t.dagId] } }) },
+  "costs.dagRuns": { input: (t) => ({ ...slug(t), dagId: t.dagId }) },
+  "costs.taskTries": { input: (t) => ({ ...slug(t), taskInstanceId: t.taskInstanceId }) },
+  "costs.estimate": { input: (t) => ({ ...slug(t), dagId: t.dagId }) },
+  "costs.budget": { input: slug },
+  "costs.setBudget": { input: (t) => ({ ...slug(t), monthlyBudget: 500, warnPercent: 75 }) },
+  "costs.platform.tenants": { input: () => RANGE },
+  "costs.platform.priceSheets": {
+    input: (t) => ({ tenantId: t.tenantId }),
+    notALookup: "platform admins read every tenant's price sheets by id; everyone else is refused (tested)",
+  },
+  "costs.platform.createPriceSheet": {
+    input: (t) => ({ tenantId: t.tenantId, cpuHour: 0.02, memoryGibHour: 0.003, gpuHour: 0.5, note: "spot discount" }),
+    notALookup: "platform admins act on every tenant by id; everyone else is refused (tested)",
+  },
 
   "platform.tenants.list": { input: () => undefined },
   "platform.tenants.create": { input: () => ({ slug: "sneaky", name: "Sneaky" }), notALookup: "platform admins only" },
