@@ -1,6 +1,8 @@
 import { renderTaskInvocation, type ResourceSpec, type Toleration } from "@updraft/dag";
 import type { Db, Prisma } from "@updraft/db";
 import { loadDagSpec } from "../dags/load-dag-spec";
+import { effectiveTaskRequest } from "../decisions/task-request";
+import { quotaLimitsOf, tenantQuotaOf } from "../tenants/tenant-quota";
 
 /** Everything an executor needs to run one try of one task. */
 export interface TaskLaunch {
@@ -57,12 +59,22 @@ interface TryRow {
   dataIntervalEnd: Date;
   conf: Prisma.JsonValue;
   dagVersionId: string;
+  requestCpuMillis: number | null;
+  requestMemoryBytes: bigint | null;
+  requestGpus: number;
+  quotaCpu: string;
+  quotaMemory: string;
+  quotaGpus: number;
+  quotaPods: number;
+  maxConcurrentTasks: number;
 }
 
 /**
  * The `launch_task` job's database half: claims a QUEUED try for one
  * scheduler replica (RUNNING, with its executor key, scheduler id, host and
- * the rendered command and env stored on the try; the task's waiting message
+ * the rendered command and env stored on the try, plus its effective request
+ * snapshot — the task instance's request columns with the default request and
+ * the quota clamp, as admission counts it; the task's waiting message
  * cleared) and renders its launch.
  * A try already RUNNING under the same replica is returned again, so a
  * repeated launch lets the executor adopt its process; under another replica,
@@ -111,6 +123,14 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
 
   const argv = JSON.stringify([...invocation.command, ...invocation.args]);
   const env = JSON.stringify(invocation.env);
+  const request = effectiveTaskRequest(
+    {
+      cpuMillis: ti.requestCpuMillis,
+      memoryBytes: ti.requestMemoryBytes === null ? null : Number(ti.requestMemoryBytes),
+      gpus: ti.requestGpus,
+    },
+    quotaLimitsOf(tenantQuotaOf(ti)),
+  );
   const claimed = await db.$queryRaw<{ id: string }[]>`
     WITH claimed AS (
       UPDATE task_instances
@@ -120,14 +140,18 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
       RETURNING id, queued_at
     )
     INSERT INTO task_tries (id, task_instance_id, try_number, state, queued_at, started_at, executor_key,
-                            scheduler_id, hostname, rendered_command, rendered_env)
+                            scheduler_id, hostname, rendered_command, rendered_env,
+                            request_cpu_millis, request_memory_bytes, request_gpus)
     SELECT gen_random_uuid(), c.id, ${ti.tryNumber}::int, 'RUNNING'::"TaskState", COALESCE(c.queued_at, ${now}::timestamptz),
-           ${now}::timestamptz, ${input.executorKey}, ${input.schedulerId}::uuid, ${input.hostname}, ${argv}::jsonb, ${env}::jsonb
+           ${now}::timestamptz, ${input.executorKey}, ${input.schedulerId}::uuid, ${input.hostname}, ${argv}::jsonb, ${env}::jsonb,
+           ${request.cpuMillis}::int, ${request.memoryBytes}::bigint, ${request.gpus}::int
       FROM claimed c
     ON CONFLICT (task_instance_id, try_number) DO UPDATE
        SET state = 'RUNNING', started_at = EXCLUDED.started_at, executor_key = EXCLUDED.executor_key,
            scheduler_id = EXCLUDED.scheduler_id, hostname = EXCLUDED.hostname,
-           rendered_command = EXCLUDED.rendered_command, rendered_env = EXCLUDED.rendered_env
+           rendered_command = EXCLUDED.rendered_command, rendered_env = EXCLUDED.rendered_env,
+           request_cpu_millis = EXCLUDED.request_cpu_millis, request_memory_bytes = EXCLUDED.request_memory_bytes,
+           request_gpus = EXCLUDED.request_gpus
     RETURNING task_instance_id AS id`;
   if (claimed.length > 0) return launch;
   // Someone else claimed it between the read and the claim: adopt only our own.
@@ -141,7 +165,10 @@ async function readTry(db: Db, taskInstanceId: string): Promise<TryRow | undefin
     SELECT ti.id, ti.task_id AS "taskId", ti.state::text AS state, ti.try_number AS "tryNumber",
            ti.scheduler_id::text AS "schedulerId", t.slug AS "tenantSlug", d.dag_id AS "dagId",
            r.run_id AS "runId", r.logical_date AS "logicalDate", r.data_interval_start AS "dataIntervalStart",
-           r.data_interval_end AS "dataIntervalEnd", r.conf, r.dag_version_id AS "dagVersionId"
+           r.data_interval_end AS "dataIntervalEnd", r.conf, r.dag_version_id AS "dagVersionId",
+           ti.request_cpu_millis AS "requestCpuMillis", ti.request_memory_bytes AS "requestMemoryBytes",
+           ti.request_gpus AS "requestGpus", t.quota_cpu AS "quotaCpu", t.quota_memory AS "quotaMemory",
+           t.quota_gpus AS "quotaGpus", t.quota_pods AS "quotaPods", t.max_concurrent_tasks AS "maxConcurrentTasks"
       FROM task_instances ti
       JOIN dag_runs r ON r.id = ti.dag_run_id
       JOIN dags d ON d.id = r.dag_db_id

@@ -77,6 +77,12 @@ describe("task instances and their tries", () => {
       renderedEnv: { RUN: run.runId, PLAIN: "yes" },
     });
     expect(tryRow.startedAt).toEqual(extract.startedAt);
+    // The effective request snapshot: extract states none, so the default 250m / 256Mi and no GPUs.
+    expect({ cpu: tryRow.requestCpuMillis, memory: tryRow.requestMemoryBytes, gpus: tryRow.requestGpus }).toEqual({
+      cpu: 250,
+      memory: 256n * 1024n * 1024n,
+      gpus: 0,
+    });
   });
 
   it("hands a running try back to the replica that claimed it (adopt) and to no other", async () => {

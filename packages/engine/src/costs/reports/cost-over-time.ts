@@ -25,12 +25,17 @@ export async function costOverTime(
   input: { filters: CostReportFilters; granularity: CostGranularity },
 ): Promise<CostOverTime> {
   const rows = await db.$queryRaw<{ period: Date; dagDbId: string; dagId: string; cost: number; tries: number }[]>`
-    SELECT date_trunc(${input.granularity}, r.day::timestamp)::date AS period,
-           r.dag_db_id::text AS "dagDbId", d.dag_id AS "dagId",
-           sum(r.cost)::float8 AS cost, sum(r.tries)::int AS tries
-      FROM cost_rollups r JOIN dags d ON d.id = r.dag_db_id
-     WHERE ${rollupConditions(input.filters)}
-     GROUP BY 1, 2, 3
+    SELECT s.period::date AS period, s.dag_db_id::text AS "dagDbId", d.dag_id AS "dagId",
+           s.cost::float8 AS cost, s.tries::int AS tries
+      FROM (
+        -- Grouped on the raw columns first (a good estimate of few groups, a hash
+        -- aggregate in memory), then joined to the DAGs' names.
+        SELECT date_trunc(${input.granularity}, r.day::timestamp) AS period, r.dag_db_id,
+               sum(r.cost) AS cost, sum(r.tries) AS tries
+          FROM cost_rollups r
+         WHERE ${rollupConditions(input.filters)}
+         GROUP BY 1, 2
+      ) s JOIN dags d ON d.id = s.dag_db_id
      ORDER BY 1, 3`;
   const byDag = new Map<string, { dagDbId: string; dagId: string; cost: number }>();
   let total = 0;

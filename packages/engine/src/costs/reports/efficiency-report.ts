@@ -44,13 +44,18 @@ interface Sums {
 /** Used/requested cpu and memory per DAG and per task, with a hint where a request is far above use. */
 export async function efficiencyReport(db: DbOrTx, input: { filters: CostReportFilters }): Promise<EfficiencyReport> {
   const rows = await db.$queryRaw<Sums[]>`
-    SELECT r.dag_db_id::text AS "dagDbId", d.dag_id AS "dagId", r.task_id AS "taskId",
-           sum(r.tries)::int AS tries, sum(r.cost)::float8 AS cost, sum(r.duration_seconds)::float8 AS duration,
-           sum(r.cpu_seconds)::float8 AS cpu, sum(r.request_cpu_seconds)::float8 AS "requestCpu",
-           sum(r.memory_byte_seconds)::float8 AS memory, sum(r.request_memory_byte_seconds)::float8 AS "requestMemory"
-      FROM cost_rollups r JOIN dags d ON d.id = r.dag_db_id
-     WHERE ${rollupConditions(input.filters)}
-     GROUP BY 1, 2, 3
+    SELECT s.dag_db_id::text AS "dagDbId", d.dag_id AS "dagId", s.task_id AS "taskId",
+           s.tries::int AS tries, s.cost::float8 AS cost, s.duration::float8 AS duration, s.cpu::float8 AS cpu,
+           s.request_cpu::float8 AS "requestCpu", s.memory::float8 AS memory, s.request_memory::float8 AS "requestMemory"
+      FROM (
+        -- Grouped on the raw columns first, then joined to the DAGs' names (see costOverTime).
+        SELECT r.dag_db_id, r.task_id, sum(r.tries) AS tries, sum(r.cost) AS cost, sum(r.duration_seconds) AS duration,
+               sum(r.cpu_seconds) AS cpu, sum(r.request_cpu_seconds) AS request_cpu,
+               sum(r.memory_byte_seconds) AS memory, sum(r.request_memory_byte_seconds) AS request_memory
+          FROM cost_rollups r
+         WHERE ${rollupConditions(input.filters)}
+         GROUP BY 1, 2
+      ) s JOIN dags d ON d.id = s.dag_db_id
      ORDER BY 2, 3`;
   const dags = new Map<string, Sums>();
   for (const row of rows) {

@@ -16,11 +16,15 @@ export interface TopTaskCost {
 export async function topTasksByCost(db: DbOrTx, input: { filters: CostReportFilters; limit?: number }): Promise<TopTaskCost[]> {
   const limit = Math.min(Math.max(1, Math.trunc(input.limit ?? 20)), 500);
   const rows = await db.$queryRaw<Omit<TopTaskCost, "share">[]>`
-    SELECT r.dag_db_id::text AS "dagDbId", d.dag_id AS "dagId", r.task_id AS "taskId",
-           sum(r.tries)::int AS tries, sum(r.cost)::float8 AS cost, sum(r.duration_seconds)::float8 AS "durationSeconds"
-      FROM cost_rollups r JOIN dags d ON d.id = r.dag_db_id
-     WHERE ${rollupConditions(input.filters)}
-     GROUP BY 1, 2, 3
+    SELECT s.dag_db_id::text AS "dagDbId", d.dag_id AS "dagId", s.task_id AS "taskId",
+           s.tries::int AS tries, s.cost::float8 AS cost, s.duration::float8 AS "durationSeconds"
+      FROM (
+        -- Grouped on the raw columns first, then joined to the DAGs' names (see costOverTime).
+        SELECT r.dag_db_id, r.task_id, sum(r.tries) AS tries, sum(r.cost) AS cost, sum(r.duration_seconds) AS duration
+          FROM cost_rollups r
+         WHERE ${rollupConditions(input.filters)}
+         GROUP BY 1, 2
+      ) s JOIN dags d ON d.id = s.dag_db_id
      ORDER BY 5 DESC, 2, 3
      LIMIT ${limit}`;
   const totals = await db.$queryRaw<{ total: number }[]>`
