@@ -96,7 +96,7 @@ tasks:
     // The values never reach the database with the try: its rendered env holds only the task's own variables.
     expect(tries).toHaveLength(1);
     expect(tries[0]!.renderedEnv).toEqual({ PLAIN: "visible" });
-    expect(JSON.stringify(tries[0])).not.toContain(API_TOKEN);
+    expect(JSON.stringify(tries[0], (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).not.toContain(API_TOKEN);
     expect(ti.state).toBe("SUCCESS");
   });
 
