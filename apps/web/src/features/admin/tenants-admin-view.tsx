@@ -5,6 +5,8 @@ import { DataTable } from "@/components/data-table";
 import { ErrorAlert } from "@/components/error-alert";
 import { PageHeader } from "@/components/page-header";
 import { trpc } from "@/lib/trpc";
+import { PlatformCostsPanel } from "../costs/cost-panels";
+import { PriceSheetsSection } from "../costs/price-sheets-section";
 import { CreateTenantForm } from "./create-tenant-form";
 import { TenantRow } from "./tenant-row";
 
@@ -53,6 +55,8 @@ export function TenantsAdminView() {
       ) : null}
       <p className="text-xs text-slate-500">In use / quota. Usage refreshes every 5 seconds.</p>
       <CreateTenantForm />
+      <PlatformCostsPanel />
+      <PriceSheetsSection />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
 import { useTenantAccess } from "../tenants/use-tenant-role";
 import { BudgetBanner } from "./budget-banner";
+import { BudgetForm } from "./budget-form";
 import { CostFilters, type CostFilterValues } from "./cost-filters";
 import { defaultRange, moneyFormatter } from "./cost-format";
 import { CostOverTimeChart } from "./cost-over-time-chart";
@@ -79,6 +80,8 @@ export function CostsView({ tenantSlug }: { tenantSlug: string }) {
       </section>
 
       {efficiency.data ? <EfficiencyTable report={efficiency.data} money={money} currency={currency} /> : null}
+
+      {isAdmin ? <BudgetForm tenantSlug={tenantSlug} /> : null}
     </div>
   );
 }

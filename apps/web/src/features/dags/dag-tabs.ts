@@ -4,6 +4,7 @@ export const DAG_TABS = [
   { key: "gantt", label: "Gantt" },
   { key: "runs", label: "Runs" },
   { key: "source", label: "Source" },
+  { key: "costs", label: "Costs" },
 ] as const;
 
 export type DagTab = (typeof DAG_TABS)[number]["key"];

@@ -7,6 +7,7 @@ import { TabBar } from "@/components/tab-bar";
 import { formatDateTime } from "@/lib/format-time";
 import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
+import { DagCostsTab } from "../costs/dag-costs-tab";
 import { DagGanttTab } from "../gantt/dag-gantt-tab";
 import { DagGraphTab } from "../graph/dag-graph-tab";
 import { DagGrid } from "../grid/dag-grid";
@@ -122,6 +123,7 @@ export function DagView({
         {tab === "gantt" ? <DagGanttTab tenantSlug={tenantSlug} dagId={d.dagId} pickedRun={pickedRun} onPickRun={pickRun} /> : null}
         {tab === "runs" ? <RunsTable tenantSlug={tenantSlug} dagId={d.dagId} /> : null}
         {tab === "source" ? <DagSource dag={d} /> : null}
+        {tab === "costs" ? <DagCostsTab tenantSlug={tenantSlug} dagId={d.dagId} /> : null}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { formatDateTime, formatDuration } from "@/lib/format-time";
 import { pollWhile } from "@/lib/live-poll";
 import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
+import { TaskTryCostsPanel } from "../costs/cost-panels";
 import { LogPanel } from "../runs/log-panel";
 import { MarkRunButtons } from "../runs/mark-run-buttons";
 import { useTenantRole } from "../tenants/use-tenant-role";
@@ -129,6 +130,8 @@ export function TaskInstancePanel({
       </div>
 
       {attempt ? <TryDetails attempt={attempt} /> : null}
+
+      {t.tries.length > 0 ? <TaskTryCostsPanel tenantSlug={tenantSlug} taskInstanceId={t.id} /> : null}
 
       <LogPanel key={`${t.id}:${tryNumber}`} tenantSlug={tenantSlug} taskInstanceId={t.id} taskId={t.taskId} tryNumber={tryNumber} />
     </section>
