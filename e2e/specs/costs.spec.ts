@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@updraft/db";
+import { finalizeTryUsage, storeDagUpload } from "@updraft/engine";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
@@ -21,44 +22,76 @@ const DAY_MS = 86_400_000;
 /** UTC day `n` days before today, inside the dashboard's default 30-day range. */
 const daysAgo = (n: number) => new Date(`${new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
 
-/** Known costs per (DAG, task, day); the dashboard's total must be their sum. */
+/**
+ * Seeded tries per (DAG, task, day): each try ran `minutes` with the task's requests and no usage samples,
+ * and is costed by the engine exactly as when a real try ends. The dashboard's total must equal the sum of
+ * their costs.
+ */
 const seeded = [
-  { dag: 0, taskId: "extract", day: 1, tries: 2, cost: 1.25 },
-  { dag: 0, taskId: "extract", day: 2, tries: 1, cost: 0.5 },
-  { dag: 0, taskId: "load", day: 2, tries: 3, cost: 2.125 },
-  { dag: 1, taskId: "train", day: 1, tries: 1, cost: 40.3 },
-  { dag: 1, taskId: "train", day: 3, tries: 1, cost: 12.02 },
-  { dag: 1, taskId: "evaluate", day: 3, tries: 4, cost: 0.805 },
+  { dag: 0, taskId: "extract", day: 1, tries: 2, minutes: 30 },
+  { dag: 0, taskId: "extract", day: 2, tries: 1, minutes: 45 },
+  { dag: 0, taskId: "load", day: 2, tries: 3, minutes: 20 },
+  { dag: 1, taskId: "train", day: 1, tries: 1, minutes: 600 },
+  { dag: 1, taskId: "train", day: 3, tries: 1, minutes: 240 },
+  { dag: 1, taskId: "evaluate", day: 3, tries: 4, minutes: 15 },
 ];
-const seededTotal = seeded.reduce((sum, r) => sum + r.cost, 0);
+const dagSources = [
+  `dag_id: ${dagIds[0]}\nschedule: null\ntasks:\n  - task_id: extract\n    command: ["true"]\n    resources: { requests: { cpu: "2", memory: 4Gi } }\n  - task_id: load\n    depends_on: [extract]\n    command: ["true"]\n`,
+  `dag_id: ${dagIds[1]}\nschedule: null\ntasks:\n  - task_id: train\n    command: ["true"]\n    resources: { requests: { cpu: "8", memory: 32Gi } }\n  - task_id: evaluate\n    depends_on: [train]\n    command: ["true"]\n`,
+];
+/** The requests the DAG files state (tasks without any get the 250m / 256Mi default), copied onto the task instances as a run does. */
+const GIB = 2 ** 30;
+const requests: Record<string, { requestCpuMillis: number; requestMemoryBytes: bigint } | undefined> = {
+  extract: { requestCpuMillis: 2000, requestMemoryBytes: BigInt(4 * GIB) },
+  train: { requestCpuMillis: 8000, requestMemoryBytes: BigInt(32 * GIB) },
+};
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
 const db = createDb(databaseUrl);
 let dagDbIds: string[] = [];
+let seededTotal = 0;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   const acme = await db.tenant.findUniqueOrThrow({ where: { slug: tenant }, select: { id: true } });
-  const dags = await Promise.all(dagIds.map((dagId) => db.dag.create({ data: { tenantId: acme.id, dagId }, select: { id: true } })));
-  dagDbIds = dags.map((d) => d.id);
-  await db.costRollup.createMany({
-    data: seeded.map((r) => ({
-      tenantId: acme.id,
-      dagDbId: dagDbIds[r.dag]!,
-      taskId: r.taskId,
-      day: daysAgo(r.day),
-      tries: r.tries,
-      cost: r.cost,
-      durationSeconds: 600 * r.tries,
-      cpuSeconds: 300 * r.tries,
-      requestCpuSeconds: 600 * r.tries,
-      memoryByteSeconds: 600 * r.tries * 2 ** 28,
-      requestMemoryByteSeconds: 600 * r.tries * 2 ** 29,
-      gpuSeconds: 0,
-    })),
-  });
+  dagDbIds = [];
+  for (const [i, source] of dagSources.entries()) {
+    const stored = await storeDagUpload(db, { tenantId: acme.id, fileName: `${dagIds[i]}.yaml`, source, userId: null });
+    if (!stored.ok) throw new Error(`seed DAG rejected: ${JSON.stringify(stored.errors)}`);
+    dagDbIds.push(stored.dagDbId);
+  }
+  const tries: { taskInstanceId: string; tryNumber: number }[] = [];
+  for (const [i, row] of seeded.entries()) {
+    const dag = await db.dag.findUniqueOrThrow({ where: { id: dagDbIds[row.dag]! }, select: { currentVersionId: true } });
+    const day = daysAgo(row.day);
+    const run = await db.dagRun.create({
+      data: {
+        tenantId: acme.id, dagDbId: dagDbIds[row.dag]!, dagVersionId: dag.currentVersionId!, runId: `manual__e2e_costs_${i}`,
+        runType: "MANUAL", state: "SUCCESS", logicalDate: day, dataIntervalStart: day, dataIntervalEnd: day,
+      },
+    });
+    const ti = await db.taskInstance.create({
+      data: {
+        tenantId: acme.id, dagRunId: run.id, taskId: row.taskId, state: "SUCCESS", tryNumber: row.tries, maxTries: row.tries,
+        ...requests[row.taskId],
+      },
+    });
+    for (let n = 1; n <= row.tries; n++) {
+      const startedAt = new Date(day.getTime() + 3_600_000 + (n - 1) * row.minutes * 60_000);
+      const endedAt = new Date(startedAt.getTime() + row.minutes * 60_000);
+      await db.taskTry.create({
+        data: { taskInstanceId: ti.id, tryNumber: n, state: n === row.tries ? "SUCCESS" : "FAILED", queuedAt: startedAt, startedAt, endedAt },
+      });
+      tries.push({ taskInstanceId: ti.id, tryNumber: n });
+    }
+  }
+  for (const t of tries) await finalizeTryUsage(db, t);
+  const costed = await db.taskTry.findMany({ where: { taskInstance: { dagRun: { dagDbId: { in: dagDbIds } } } }, select: { cost: true } });
+  expect(costed).toHaveLength(tries.length);
+  seededTotal = costed.reduce((sum, t) => sum + Number(t.cost), 0);
+  expect(seededTotal).toBeGreaterThan(0);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 }, locale: "en-US" });
   page.setDefaultTimeout(30_000);
@@ -66,7 +99,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  // The DAGs exist only in the database (no version): leave the demo tenant as the other specs expect it.
+  // Leave the demo tenant as the other specs expect it.
   if (dagDbIds.length > 0) {
     await db.costRollup.deleteMany({ where: { dagDbId: { in: dagDbIds } } });
     await db.dag.deleteMany({ where: { id: { in: dagDbIds } } });
@@ -75,7 +108,7 @@ afterAll(async () => {
 });
 
 describe("cost dashboard", () => {
-  it("shows the seeded rollups' total in USD for the seeded DAGs, and Admins get the budget form", async () => {
+  it("shows the seeded tries' total cost in USD for the seeded DAGs, and Admins get the budget form", async () => {
     await page.goto(`${baseUrl}/t/${tenant}/costs`);
     await waitForHydration(page);
     if (page.url().includes("/signin")) {
@@ -93,8 +126,8 @@ describe("cost dashboard", () => {
     await filters.getByRole("button", { name: "Apply" }).click();
 
     const total = page.getByTestId("cost-total");
+    // The sum of the seeded tries' costs, as the engine computed them when each try ended.
     await expect.poll(() => total.innerText()).toBe(usd.format(seededTotal));
-    expect(usd.format(seededTotal)).toBe("$57.00");
     await expect.poll(() => page.getByTestId("cost-over-time-chart").count()).toBe(1);
 
     // The budget form shows the server's refusal.
@@ -104,5 +137,15 @@ describe("cost dashboard", () => {
     await expect.poll(() => budget.getByRole("alert").innerText()).toContain("above 0");
 
     await page.screenshot({ path: join(artifacts, "costs-dashboard.png"), fullPage: true });
+  });
+
+  it("shows a DAG's cost per run and the estimate of its next run on the DAG's Costs tab", async () => {
+    await page.goto(`${baseUrl}/t/${tenant}/dags/${dagIds[1]}?tab=costs`);
+    await page.getByRole("heading", { name: "Cost per run" }).waitFor();
+    // The 10-hour train run: 10 h × (8 vCPU × $0.031611 + 32 GiB × $0.004237) = $3.88.
+    await expect.poll(() => page.locator("main").innerText()).toContain("$3.88");
+    await expect.poll(() => page.getByTestId("dag-cost-estimate").innerText()).toMatch(/\$\d/);
+    await page.getByTestId("dag-run-cost-chart").waitFor();
+    await page.screenshot({ path: join(artifacts, "costs-dag-tab.png"), fullPage: true });
   });
 });
