@@ -1,5 +1,5 @@
 import { ApiException } from "@kubernetes/client-node";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTokenBucket } from "./create-token-bucket";
 import { describeKubeError, isAlreadyExists, isConflict, isQuotaExceeded, isRetryable, kubeFailureOf } from "./kube-api-error";
 import { retryDelayMs, withApiRetries } from "./with-api-retries";
@@ -76,12 +76,22 @@ describe("withApiRetries", () => {
 
 describe("createTokenBucket", () => {
   it("lets a burst through at once, then paces requests at qps", async () => {
-    const bucket = createTokenBucket({ qps: 50, burst: 2 });
-    const started = Date.now();
-    const times: number[] = [];
-    await Promise.all(Array.from({ length: 5 }, () => bucket.take().then(() => times.push(Date.now() - started))));
-    expect(times.slice(0, 2).every((t) => t < 15)).toBe(true);
-    expect(times[4]).toBeGreaterThanOrEqual(55);
+    vi.useFakeTimers();
+    try {
+      const bucket = createTokenBucket({ qps: 50, burst: 2 });
+      let granted = 0;
+      for (let i = 0; i < 5; i++) void bucket.take().then(() => granted++);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(granted).toBe(2); // the burst, without waiting
+      await vi.advanceTimersByTimeAsync(19);
+      expect(granted).toBe(2); // 50 per second: one every 20 ms
+      await vi.advanceTimersByTimeAsync(1);
+      expect(granted).toBe(3);
+      await vi.advanceTimersByTimeAsync(40);
+      expect(granted).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("rejects waiters when closed", async () => {
