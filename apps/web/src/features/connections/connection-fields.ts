@@ -1,3 +1,8 @@
+import type { RouterOutputs } from "@/lib/trpc";
+
+/** A connection as the API lists it (never its password). */
+type StoredConnection = RouterOutputs["connections"]["list"][number];
+
 /** What the connection form holds while the user types (all text, as in the inputs). */
 export interface ConnectionFields {
   connId: string;
@@ -73,16 +78,9 @@ export function connectionValues(fields: ConnectionFields): { ok: true; value: C
 }
 
 /** The form filled from a stored connection (extra pretty-printed). */
-export function connectionFieldsFrom(connection: {
-  connId: string;
-  connType: string;
-  description: string | null;
-  host: string | null;
-  port: number | null;
-  login: string | null;
-  schema: string | null;
-  extra: Record<string, unknown> | null;
-}): ConnectionFields {
+export function connectionFieldsFrom(
+  connection: Pick<StoredConnection, "connId" | "connType" | "description" | "host" | "port" | "login" | "schema" | "extra">,
+): ConnectionFields {
   const hasExtra = connection.extra !== null && Object.keys(connection.extra).length > 0;
   return {
     connId: connection.connId,
