@@ -7,6 +7,8 @@ export {
   retryWakeJobKey,
   launchTaskJobKey,
   taskEventJobKey,
+  finalizeTryUsageJobKey,
+  FINALIZE_TRY_USAGE_PRIORITY,
   provisionTenantJobKey,
   deprovisionTenantJobKey,
 } from "./jobs/job-keys";

@@ -2,6 +2,7 @@ import type { TaskList } from "graphile-worker";
 import type { Db } from "@updraft/db";
 import type { Executor } from "@updraft/executor";
 import { makeEvaluateRunJob } from "./evaluate-run-job";
+import { makeFinalizeTryUsageJob } from "./finalize-try-usage-job";
 import { makeLaunchTaskJob, type LaunchSecretsSettings, type SchedulerIdentity } from "./launch-task-job";
 import { makeTaskEventJob } from "./task-event-job";
 import { makeTickJob } from "./tick-job";
@@ -18,5 +19,6 @@ export function buildTaskList(
     evaluate_run: makeEvaluateRunJob(db),
     launch_task: makeLaunchTaskJob(db, executor, options.identity, options.secrets),
     task_event: makeTaskEventJob(db, options.retryWaker),
+    finalize_try_usage: makeFinalizeTryUsageJob(db),
   };
 }

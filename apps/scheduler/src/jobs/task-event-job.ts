@@ -1,5 +1,10 @@
 import type { Task } from "graphile-worker";
-import { finalizeTryUsage, recordTaskOutcome } from "@updraft/engine";
+import {
+  enqueueJob,
+  FINALIZE_TRY_USAGE_PRIORITY,
+  finalizeTryUsageJobKey,
+  recordTaskOutcome,
+} from "@updraft/engine";
 import type { Db } from "@updraft/db";
 import { parsePayload } from "./parse-payload";
 import type { RetryWaker } from "./wake-retries-on-time";
@@ -10,8 +15,13 @@ export function makeTaskEventJob(db: Db, retryWaker?: RetryWaker): Task {
     const changed = await recordTaskOutcome(db, event);
     // Only failures can become retries: successes skip the extra read.
     if (changed && event.outcome === "failed" && retryWaker) await retryWaker.wakeWhenDue(event.taskInstanceId);
-    // The try has ended (also when the task instance had moved on): thin its usage samples and cost it.
-    // Idempotent, so a retry of this job after a failure here costs the try once.
-    await finalizeTryUsage(db, { taskInstanceId: event.taskInstanceId, tryNumber: event.tryNumber });
+    // The try has ended (also when the task instance had moved on): its cost is worked out by a separate,
+    // lower-priority job, so thinning samples and updating the daily rollup never delays the next task.
+    // If this enqueue fails, the job's retry records nothing twice (recordTaskOutcome is idempotent) and enqueues again.
+    const key = { taskInstanceId: event.taskInstanceId, tryNumber: event.tryNumber };
+    await enqueueJob(db, "finalize_try_usage", key, {
+      jobKey: finalizeTryUsageJobKey(key.taskInstanceId, key.tryNumber),
+      priority: FINALIZE_TRY_USAGE_PRIORITY,
+    });
   };
 }

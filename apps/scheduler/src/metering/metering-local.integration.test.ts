@@ -27,7 +27,7 @@ afterAll(async () => {
   await scheduler?.stop();
 });
 
-/** Polls until the try has been costed (finalizeTryUsage runs in the task_event job, after the outcome). */
+/** Polls until the try has been costed (the finalize_try_usage job, queued by task_event after the outcome). */
 async function costedTry(taskInstanceId: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -12,6 +12,12 @@ export const launchTaskJobKey = (taskInstanceId: string, tryNumber: number) => `
 
 export const taskEventJobKey = (taskInstanceId: string, tryNumber: number) => `task_event:${taskInstanceId}:${tryNumber}`;
 
+export const finalizeTryUsageJobKey = (taskInstanceId: string, tryNumber: number) =>
+  `finalize_try_usage:${taskInstanceId}:${tryNumber}`;
+
+/** graphile-worker runs lower numbers first: costing an ended try waits behind scheduling work. */
+export const FINALIZE_TRY_USAGE_PRIORITY = 10;
+
 export const provisionTenantJobKey = (tenantId: string) => `provision_tenant:${tenantId}`;
 
 export const deprovisionTenantJobKey = (slug: string) => `deprovision_tenant:${slug}`;

@@ -19,6 +19,11 @@ export const jobPayloadSchemas = {
     /** When the process ended (ms since epoch), as seen by the executor. */
     endedAt: z.number(),
   }),
+  /** Thins an ended try's usage samples into its cost (idempotent); queued by task_event at a lower priority. */
+  finalize_try_usage: z.object({
+    taskInstanceId: z.string().uuid(),
+    tryNumber: z.number().int().positive(),
+  }),
   /** Makes a tenant's Kubernetes namespace match its row (quota, RBAC, policies); idempotent. */
   provision_tenant: z.object({ tenantId: z.string().uuid() }),
   /** Removes a deleted tenant's Kubernetes namespace. */
