@@ -2,6 +2,8 @@ import type { Db, Tx } from "@updraft/db";
 import { loadDagSpec } from "../dags/load-dag-spec";
 import { decideTryOutcome, type TryOutcomeDecision } from "../decisions/decide-try-outcome";
 import { retrySeed } from "../decisions/retry-delay-seconds";
+import { enqueueJob } from "../jobs/enqueue-job";
+import { FINALIZE_TRY_USAGE_PRIORITY, finalizeTryUsageJobKey } from "../jobs/job-keys";
 import type { JobPayload } from "../jobs/job-payloads";
 import { advanceRun } from "../runs/advance-run";
 import type { LockedRun } from "../runs/lock-rows";
@@ -39,7 +41,8 @@ interface RunAndInstanceRow extends LockedRun {
  * this one does not queue behind it holding its own locks; it commits and
  * then evaluates the run (or admits) in a fresh transaction, coalesced with
  * the same requests of this process. A crash in between leaves a run that
- * reconcile re-evaluates.
+ * reconcile re-evaluates. Every ended try also gets a `finalize_try_usage`
+ * job (its cost), queued in the same transaction.
  */
 export async function recordTaskOutcome(db: Db, event: TaskEvent, now: Date = new Date()): Promise<boolean> {
   const followUp = { evaluateRun: null as string | null, admitTenant: null as string | null };
@@ -55,6 +58,13 @@ export async function recordTaskOutcome(db: Db, event: TaskEvent, now: Date = ne
         LEFT JOIN LATERAL (SELECT l.id FROM dag_runs l WHERE l.id = ti.dag_run_id FOR UPDATE SKIP LOCKED) locked ON true
        WHERE ti.id = ${event.taskInstanceId}::uuid`;
     if (!row) return false;
+    // The try has ended (also when the task instance moved on): its cost is worked out by a separate,
+    // lower-priority job, so thinning usage samples never delays the next task. Queued in this
+    // transaction, so an outcome is never recorded without it.
+    await enqueueJob(tx, "finalize_try_usage", { taskInstanceId: row.tiId, tryNumber: event.tryNumber }, {
+      jobKey: finalizeTryUsageJobKey(row.tiId, event.tryNumber),
+      priority: FINALIZE_TRY_USAGE_PRIORITY,
+    });
     const run: LockedRun = row;
     const endedAt = new Date(event.endedAt);
     const reason = event.outcome === "success" ? null : (event.reason ?? "the task failed");

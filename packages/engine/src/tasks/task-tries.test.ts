@@ -124,6 +124,9 @@ describe("task instances and their tries", () => {
     const load = await instance(t.db, run.id, "load");
     expect(load.state).toBe("SCHEDULED");
     expect(load.message).toBe('waiting for pool "warehouse", which does not exist: create it on the Pools page');
+    // The try's cost is worked out later, by a job queued with the outcome.
+    const costing = (await pendingJobs(t.db, "finalize_try_usage")).find((j) => j.key === `finalize_try_usage:${extract.id}:1`);
+    expect(costing?.payload).toEqual({ taskInstanceId: extract.id, tryNumber: 1 });
   });
 
   it("closes the try of a task instance that moved on, without touching the task instance", async () => {
@@ -146,6 +149,8 @@ describe("task instances and their tries", () => {
     const tryRow = await t.db.taskTry.findFirstOrThrow({ where: { taskInstanceId: ti.id, tryNumber: 1 } });
     expect(tryRow).toMatchObject({ state: "FAILED", message: "marked success by ada" });
     expect(tryRow.endedAt).not.toBeNull();
+    // The closed try is costed all the same.
+    expect((await pendingJobs(t.db, "finalize_try_usage")).map((j) => j.key)).toContain(`finalize_try_usage:${ti.id}:1`);
     // A repeated event does not rewrite the closed try.
     await finish(t.db, launch!, { exitCode: 0 });
     expect((await t.db.taskTry.findFirstOrThrow({ where: { taskInstanceId: ti.id, tryNumber: 1 } })).state).toBe("FAILED");
