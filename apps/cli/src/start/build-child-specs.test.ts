@@ -9,24 +9,31 @@ import { readStartConfig } from "./read-start-config";
 
 const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
+function specsFor(baseEnv: NodeJS.ProcessEnv) {
+  const result = readStartConfig({ PORT: "4123", UPDRAFT_EXECUTOR: "local" }, { repoRoot, cwd: repoRoot });
+  if (!result.ok) throw new Error(result.message);
+  return buildChildSpecs({
+    repoRoot,
+    config: result.config,
+    databaseUrl: "postgres://u:p@localhost:5555/updraft",
+    nextAuthSecret: "s".repeat(43),
+    secretKey: "k".repeat(44),
+    schedulerId: "0b0e7c1e-3a53-4f5c-9d1e-2f0c8a7b6d54",
+    baseEnv,
+  });
+}
+
 describe("buildChildSpecs", () => {
-  it("starts next on the port and the scheduler through tsx, with the shared settings", () => {
-    const result = readStartConfig({ PORT: "4123", UPDRAFT_EXECUTOR: "local" }, { repoRoot, cwd: repoRoot });
-    if (!result.ok) throw new Error(result.message);
-    const [web, scheduler] = buildChildSpecs({
-      repoRoot,
-      config: result.config,
-      databaseUrl: "postgres://u:p@localhost:5555/updraft",
-      nextAuthSecret: "s".repeat(43),
-      secretKey: "k".repeat(44),
-      schedulerId: "0b0e7c1e-3a53-4f5c-9d1e-2f0c8a7b6d54",
-      baseEnv: { PATH: "/usr/bin", HOME: "/home/ada" },
-    });
+  it("starts the web app's production server and the scheduler through tsx, with the shared settings", () => {
+    const [web, scheduler] = specsFor({ PATH: "/usr/bin", HOME: "/home/ada" });
 
     expect(web!.name).toBe("web");
     expect(web!.cwd).toBe(join(repoRoot, "apps", "web"));
-    expect(web!.args.slice(1)).toEqual(["start", "-p", "4123"]);
-    expect(existsSync(web!.args[0]!)).toBe(true);
+    expect(web!.args[0]).toBe("--import");
+    expect(existsSync(fileURLToPath(web!.args[1]!))).toBe(true);
+    expect(web!.args[2]).toBe(join(repoRoot, "apps", "web", "server", "start-web-server.ts"));
+    expect(existsSync(web!.args[2]!)).toBe(true);
+    expect(web!.env).toMatchObject({ PORT: "4123", UPDRAFT_SHUTDOWN_TIMEOUT_MS: "10000" });
 
     expect(scheduler!.name).toBe("scheduler");
     expect(scheduler!.args[0]).toBe("--import");
@@ -48,6 +55,14 @@ describe("buildChildSpecs", () => {
         NODE_ENV: "production",
       });
     }
+  });
+});
+
+describe("the web app's environment", () => {
+  it("listens on every interface even when the shell exports HOSTNAME, and keeps a shutdown timeout the user set", () => {
+    const [web] = specsFor({ PATH: "/usr/bin", HOSTNAME: "build-box-7", UPDRAFT_SHUTDOWN_TIMEOUT_MS: "5000" });
+    expect(web!.env).not.toHaveProperty("HOSTNAME");
+    expect(web!.env!.UPDRAFT_SHUTDOWN_TIMEOUT_MS).toBe("5000");
   });
 });
 

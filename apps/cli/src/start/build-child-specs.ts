@@ -35,23 +35,34 @@ export function childEnv(ctx: ChildContext): NodeJS.ProcessEnv {
 }
 
 /**
- * The production web server (`next start` on the built apps/web) and the
- * scheduler (TypeScript run through tsx's loader), both started with this
- * Node binary.
+ * The web app's settings on top of the shared ones. HOSTNAME is dropped: shells
+ * and containers export the machine's name there, and the web server would
+ * listen on that interface only instead of on all of them (localhost
+ * included). Its shutdown timeout stays below the supervisor's SIGKILL grace,
+ * so it exits on its own, saying which requests it cut.
+ */
+export function webEnv(ctx: ChildContext): NodeJS.ProcessEnv {
+  const { HOSTNAME: _machineName, ...env } = childEnv(ctx);
+  return { ...env, UPDRAFT_SHUTDOWN_TIMEOUT_MS: ctx.baseEnv.UPDRAFT_SHUTDOWN_TIMEOUT_MS || "10000" };
+}
+
+/**
+ * The production web server (apps/web/server/start-web-server.ts on the built
+ * apps/web: Next plus /healthz, /readyz, metrics and graceful drain) and the
+ * scheduler, both TypeScript run through tsx's loader with this Node binary.
  */
 export function buildChildSpecs(ctx: ChildContext): ChildSpec[] {
   const webDir = join(ctx.repoRoot, "apps", "web");
   const schedulerDir = join(ctx.repoRoot, "apps", "scheduler");
   const env = childEnv(ctx);
-  const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return [
     {
       name: "web",
       command: process.execPath,
-      args: [nextBin, "start", "-p", String(ctx.config.port)],
+      args: ["--import", tsxLoader, join(webDir, "server", "start-web-server.ts")],
       cwd: webDir,
-      env,
+      env: webEnv(ctx),
     },
     {
       name: "scheduler",

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -39,6 +39,24 @@ const FAKE_WEB = `
       " executor=" + process.env.UPDRAFT_EXECUTOR + " env=" + process.env.NODE_ENV);
   });`;
 
+/** A web app that ignores SIGTERM and has started a process of its own that ignores it too. */
+const STUBBORN_WEB = `
+  const http = require("node:http");
+  const helper = require("node:child_process").spawn("sh", ["-c", "trap '' TERM; exec sleep 300"], { stdio: "ignore" });
+  console.log("web helper " + helper.pid);
+  process.on("SIGTERM", () => console.log("web ignores SIGTERM"));
+  http.createServer((req, res) => { res.statusCode = req.url === "/api/health" ? 200 : 404; res.end("ok"); }).listen(Number(process.env.PORT));`;
+
+/** Whether pid is still running (a zombie, dead but not yet reaped, is not). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
 /** A stand-in for the scheduler: runs until SIGTERM, or dies with `exitAfterMs`. */
 function fakeScheduler(exitAfterMs?: number): string {
   return `
@@ -69,7 +87,7 @@ async function acceptsConnections(url: string): Promise<boolean> {
   });
 }
 
-function harness(options: { env?: NodeJS.ProcessEnv; schedulerExitAfterMs?: number } = {}) {
+function harness(options: { env?: NodeJS.ProcessEnv; schedulerExitAfterMs?: number; stubbornWeb?: boolean } = {}) {
   const signals = new EventEmitter();
   const lines: string[] = [];
   const events: string[] = [];
@@ -102,7 +120,7 @@ function harness(options: { env?: NodeJS.ProcessEnv; schedulerExitAfterMs?: numb
     buildChildSpecs(ctx: ChildContext): ChildSpec[] {
       const env = childEnv(ctx);
       return [
-        { name: "web", command: process.execPath, args: ["-e", FAKE_WEB], env },
+        { name: "web", command: process.execPath, args: ["-e", options.stubbornWeb ? STUBBORN_WEB : FAKE_WEB], env },
         { name: "scheduler", command: process.execPath, args: ["-e", fakeScheduler(options.schedulerExitAfterMs)], env },
       ];
     },
@@ -190,6 +208,27 @@ describe("updraft start", () => {
     expect(out).toContain("[scheduler] cannot reach the database");
     expect(out).toContain("Updraft stopped because the scheduler exited with code 1");
     expect(out).toContain("[web] web got SIGTERM");
+    expect(h.events).toEqual(["postgres started", "postgres stopping"]);
+    expect(await acceptsConnections(h.postgresUrl()!)).toBe(false);
+  }, 120_000);
+
+  it("on a second Ctrl-C kills the web app and the scheduler with the processes they started, then stops Postgres", async () => {
+    const port = await freePort();
+    const h = harness({ env: { PORT: String(port) }, stubbornWeb: true });
+    const exitCode = h.start();
+    await h.until("Updraft is ready at");
+    await h.until("[web] web helper ");
+    const helper = Number(/\[web\] web helper (\d+)/.exec(h.text())![1]);
+
+    h.signals.emit("SIGINT", "SIGINT");
+    await h.until("[web] web ignores SIGTERM");
+    // A second Ctrl-C within 500 ms counts as the terminal's relayed copy of the first one.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    h.signals.emit("SIGINT", "SIGINT");
+
+    await expect(exitCode).resolves.toBe(130);
+    expect(h.text()).toContain("Killing the web app and the scheduler now");
+    expect(running(helper)).toBe(false);
     expect(h.events).toEqual(["postgres started", "postgres stopping"]);
     expect(await acceptsConnections(h.postgresUrl()!)).toBe(false);
   }, 120_000);

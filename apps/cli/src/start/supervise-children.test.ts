@@ -13,6 +13,21 @@ function politeChild(name: string, extra = ""): ChildSpec {
   return { name, command: process.execPath, args: ["-e", script] };
 }
 
+/** A child that starts a SIGTERM-proof process in its own group (printing its pid), and itself exits 0 on SIGTERM. */
+function leavesGrandchild(name: string): ChildSpec {
+  return politeChild(
+    name,
+    `const g = require("node:child_process").spawn("sh", ["-c", "trap '' TERM; exec sleep 100"], { stdio: "ignore" });
+     console.log("grandchild " + g.pid);`,
+  );
+}
+
+async function grandchildPid(io: ReturnType<typeof capture>, name: string): Promise<number> {
+  const pattern = new RegExp(`\\[${name}\\] grandchild (\\d+)\\n`);
+  await until(() => pattern.test(io.text()));
+  return Number(pattern.exec(io.text())![1]);
+}
+
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
@@ -112,6 +127,34 @@ describe("superviseChildren", () => {
     const stopping = supervisor.stop();
     supervisor.forceKill();
     await expect(stopping).resolves.toEqual([{ name: "web", code: null, signal: "SIGKILL" }]);
+  });
+
+  it("after a child exits, waits for what it left running in its group and SIGKILLs it at the stop timeout", async () => {
+    const io = capture();
+    const supervisor = superviseChildren([leavesGrandchild("web")], { ...io.options, stopTimeoutMs: 300 });
+    supervisors.push(supervisor);
+    const grandchild = await grandchildPid(io, "web");
+
+    const exits = await supervisor.stop();
+
+    expect(exits).toEqual([{ name: "web", code: 0, signal: null }]);
+    expect(isAlive(grandchild) && !isZombie(grandchild)).toBe(false);
+  });
+
+  it("forceKill (a second Ctrl-C) SIGKILLs the groups of children that already exited", async () => {
+    const io = capture();
+    const supervisor = superviseChildren([leavesGrandchild("web")], { ...io.options, stopTimeoutMs: 60_000 });
+    supervisors.push(supervisor);
+    const grandchild = await grandchildPid(io, "web");
+    const web = supervisor.pids().web!;
+
+    const stopping = supervisor.stop();
+    await until(() => !isAlive(web));
+    expect(isAlive(grandchild)).toBe(true); // the group outlived its leader, ignoring SIGTERM
+    supervisor.forceKill();
+
+    await expect(stopping).resolves.toEqual([{ name: "web", code: 0, signal: null }]);
+    await until(() => !isAlive(grandchild) || isZombie(grandchild));
   });
 
   it("reports a child that cannot be started", async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createLinePrefixer } from "./prefix-lines";
+import { processGroupAlive } from "./process-group-alive";
 
 export interface ChildSpec {
   /** Short name used as the output prefix and in messages: "web", "scheduler". */
@@ -36,7 +37,7 @@ export interface Supervisor {
    * resolves when all have exited. Safe to call more than once.
    */
   stop(): Promise<ChildExit[]>;
-  /** SIGKILL to every child's process group now (a second Ctrl-C). */
+  /** SIGKILL to every child's process group now (a second Ctrl-C), including processes a child left behind. */
   forceKill(): void;
 }
 
@@ -107,9 +108,13 @@ export function superviseChildren(specs: readonly ChildSpec[], options: Supervis
     return supervised;
   }
 
+  /**
+   * Signals every child's whole process group, also when the child itself has
+   * already exited: processes it started may still be running in the group.
+   */
   function signalAll(signal: NodeJS.Signals): void {
-    for (const { child, exited } of children) {
-      if (exited || child.pid === undefined) continue;
+    for (const { child } of children) {
+      if (child.pid === undefined) continue;
       try {
         process.kill(-child.pid, signal);
       } catch {
@@ -118,11 +123,24 @@ export function superviseChildren(specs: readonly ChildSpec[], options: Supervis
     }
   }
 
+  function anyGroupAlive(): boolean {
+    return children.some(({ child }) => child.pid !== undefined && processGroupAlive(child.pid));
+  }
+
   function stop(): Promise<ChildExit[]> {
     stopping ??= (async () => {
       signalAll("SIGTERM");
-      const timer = setTimeout(() => signalAll("SIGKILL"), stopTimeoutMs);
+      let killedAt: number | undefined;
+      const timer = setTimeout(() => {
+        killedAt = Date.now();
+        signalAll("SIGKILL");
+      }, stopTimeoutMs);
       const exits = await Promise.all(children.map((c) => c.exit));
+      // A child can exit before processes it started in its group: wait for them too (SIGKILLed at the same
+      // deadline), but not forever for a process that even SIGKILL does not end at once (stuck in the kernel).
+      while (anyGroupAlive() && (killedAt === undefined || Date.now() - killedAt < 2000)) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       clearTimeout(timer);
       process.removeListener("exit", killOnExit);
       return exits;

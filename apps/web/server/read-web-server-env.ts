@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/** An unset or blank variable takes its default (z.coerce would turn "" into 0). */
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const port = (name: string, fallback: number) =>
+  z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: `${name} must be a port number (0 picks a free one).` })
+      .int(`${name} must be a whole port number.`)
+      .min(0, `${name} must be between 0 and 65535.`)
+      .max(65_535, `${name} must be between 0 and 65535.`)
+      .default(fallback),
+  );
+
+const milliseconds = (name: string, fallback: number) =>
+  z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: `${name} must be a number of milliseconds.` })
+      .int(`${name} must be a whole number of milliseconds.`)
+      .min(0, `${name} must be at least 0 ms.`)
+      .max(3_600_000, `${name} must be at most 3600000 ms (one hour).`)
+      .default(fallback),
+  );
+
+const webServerEnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: point it at the Updraft Postgres (npm start sets it for you)." })
+    .url("DATABASE_URL must be a URL like postgres://user:pass@host:5432/updraft"),
+  /** The app's port: pages, API, /healthz and /readyz. */
+  PORT: port("PORT", 3000),
+  /** The interface to listen on; unset, or only the machine's own name (see listenHostname), listens on all of them. */
+  HOSTNAME: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  /** A separate listener for /metrics, so an Ingress that exposes PORT never exposes the metrics. */
+  UPDRAFT_METRICS_PORT: port("UPDRAFT_METRICS_PORT", 9464),
+  /** After SIGTERM, give up on in-flight requests after this long (counted from the signal) and exit 1. */
+  UPDRAFT_SHUTDOWN_TIMEOUT_MS: milliseconds("UPDRAFT_SHUTDOWN_TIMEOUT_MS", 25_000),
+  /** After SIGTERM, /readyz answers 503 this long before the listener closes, so load balancers stop sending first. */
+  UPDRAFT_DRAIN_DELAY_MS: milliseconds("UPDRAFT_DRAIN_DELAY_MS", 0),
+  /**
+   * How long an idle keep-alive connection stays open (the name standalone
+   * server.js reads). Longer than the idle timeout of the load balancer in
+   * front (ingress-nginx: 60 s), or it may reuse a connection just closed here and answer 502.
+   */
+  KEEP_ALIVE_TIMEOUT: milliseconds("KEEP_ALIVE_TIMEOUT", 65_000),
+  /** Where the shipped migrations are (the images set it); unset: found next to the app. */
+  UPDRAFT_MIGRATIONS_DIR: z.preprocess(blankAsUnset, z.string().optional()),
+  LOG_LEVEL: z.preprocess(
+    blankAsUnset,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent.",
+      })
+      .default("info"),
+  ),
+});
+
+export type WebServerEnv = z.infer<typeof webServerEnvSchema>;
+
+/** Reads the web server's settings from the environment; throws one message naming every problem. */
+export function readWebServerEnv(env: Record<string, string | undefined> = process.env): WebServerEnv {
+  const parsed = webServerEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid web server configuration:\n${problems.join("\n")}`);
+}
+
+/**
+ * The interface to listen on: HOSTNAME, unless it is just this machine's own
+ * name, which shells, containers and Kubernetes pods export there on their
+ * own; listening on that name would leave localhost (and a container
+ * HEALTHCHECK) unanswered. Undefined means every interface.
+ */
+export function listenHostname(hostnameSetting: string | undefined, machineName: string): string | undefined {
+  if (!hostnameSetting || hostnameSetting === machineName) return undefined;
+  return hostnameSetting;
+}
