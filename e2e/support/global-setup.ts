@@ -50,6 +50,9 @@ export default async function setup(project: TestProject) {
       NEXTAUTH_URL: `http://localhost:${port}`,
       // With DATABASE_URL set, `updraft start` needs the key for connections and secrets.
       UPDRAFT_SECRET_KEY: randomBytes(32).toString("base64"),
+      // Any free ports: a developer's own `npm start` may hold the default metrics ports.
+      UPDRAFT_WEB_METRICS_PORT: "0",
+      UPDRAFT_SCHEDULER_METRICS_PORT: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -66,6 +66,15 @@ describe("the web app's environment", () => {
   });
 });
 
+describe("health and metrics ports", () => {
+  it("gives web and scheduler different metrics ports (9464 and 9465), each one the user may set", () => {
+    const [web, scheduler] = specsFor({ PATH: "/usr/bin" });
+    expect([web!.env!.UPDRAFT_METRICS_PORT, scheduler!.env!.UPDRAFT_METRICS_PORT]).toEqual(["9464", "9465"]);
+    const [web2, scheduler2] = specsFor({ PATH: "/usr/bin", UPDRAFT_WEB_METRICS_PORT: "0", UPDRAFT_SCHEDULER_METRICS_PORT: "19465" });
+    expect([web2!.env!.UPDRAFT_METRICS_PORT, scheduler2!.env!.UPDRAFT_METRICS_PORT]).toEqual(["0", "19465"]);
+  });
+});
+
 describe("checkWebBuild", () => {
   it("explains how to build the web app when it was not built", () => {
     const root = mkdtempSync(join(tmpdir(), "updraft-build-test-"));

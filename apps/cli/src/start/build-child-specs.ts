@@ -43,7 +43,20 @@ export function childEnv(ctx: ChildContext): NodeJS.ProcessEnv {
  */
 export function webEnv(ctx: ChildContext): NodeJS.ProcessEnv {
   const { HOSTNAME: _machineName, ...env } = childEnv(ctx);
-  return { ...env, UPDRAFT_SHUTDOWN_TIMEOUT_MS: ctx.baseEnv.UPDRAFT_SHUTDOWN_TIMEOUT_MS || "10000" };
+  return {
+    ...env,
+    UPDRAFT_SHUTDOWN_TIMEOUT_MS: ctx.baseEnv.UPDRAFT_SHUTDOWN_TIMEOUT_MS || "10000",
+    UPDRAFT_METRICS_PORT: ctx.baseEnv.UPDRAFT_WEB_METRICS_PORT || "9464",
+  };
+}
+
+/**
+ * The scheduler's settings on top of the shared ones: its health and metrics
+ * listener gets its own port (one UPDRAFT_METRICS_PORT for both children
+ * would make the second one fail to bind).
+ */
+export function schedulerEnv(ctx: ChildContext): NodeJS.ProcessEnv {
+  return { ...childEnv(ctx), UPDRAFT_METRICS_PORT: ctx.baseEnv.UPDRAFT_SCHEDULER_METRICS_PORT || "9465" };
 }
 
 /**
@@ -54,7 +67,6 @@ export function webEnv(ctx: ChildContext): NodeJS.ProcessEnv {
 export function buildChildSpecs(ctx: ChildContext): ChildSpec[] {
   const webDir = join(ctx.repoRoot, "apps", "web");
   const schedulerDir = join(ctx.repoRoot, "apps", "scheduler");
-  const env = childEnv(ctx);
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
   return [
     {
@@ -69,7 +81,7 @@ export function buildChildSpecs(ctx: ChildContext): ChildSpec[] {
       command: process.execPath,
       args: ["--import", tsxLoader, join(schedulerDir, "src", "main.ts")],
       cwd: schedulerDir,
-      env,
+      env: schedulerEnv(ctx),
     },
   ];
 }
