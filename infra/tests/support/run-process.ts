@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code (or the signal's name) once the process ends; rejects after timeoutMs. */
+  exited(timeoutMs: number): Promise<number | string>;
+  /** Resolves with the first match of `pattern` in the output; rejects if the process ends or the deadline passes first. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/** Starts a process with exactly `env` (nothing inherited), collecting stdout and stderr together. */
+export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): RunningProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const describe = () => `${command} ${args.join(" ")}`;
+  return {
+    child,
+    output: () => output,
+    async exited(timeoutMs) {
+      const timer = sleep(timeoutMs).then(() => {
+        throw new Error(`${describe()} still running after ${timeoutMs} ms:\n${output}`);
+      });
+      return Promise.race([exit, timer]);
+    },
+    async waitForOutput(pattern, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = output.match(pattern);
+        if (match) return match;
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${describe()} ended (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`${describe()} did not print ${pattern} within ${timeoutMs} ms:\n${output}`);
+        await sleep(100);
+      }
+    },
+    kill(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+  };
+}
+
+/** Runs a process to its end (exactly `env`), returning its exit code and output. */
+export async function runToExit(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number }) {
+  const running = startProcess(command, args, options);
+  const code = await running.exited(options.timeoutMs ?? 120_000);
+  return { code, output: running.output() };
+}
+
+/** Polls `url` until it answers `status` (or the deadline passes), returning the last response's status and body. */
+export async function pollHttp(url: string, status: number, timeoutMs: number): Promise<{ status: number; body: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let last: { status: number; body: string } | string = "no answer yet";
+  for (;;) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      last = { status: response.status, body: await response.text() };
+      if (last.status === status) return last;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+    await sleep(250);
+  }
+}
