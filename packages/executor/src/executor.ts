@@ -25,6 +25,15 @@ export interface ExecutorEvents {
    * without it an adopted task's output is delivered from its start.
    */
   storedLogLines?(req: LaunchRequest): Promise<number>;
+  /**
+   * The backend stops following this try but leaves it running (a graceful
+   * scheduler stop; the next process with the same state adopts it and
+   * resumes its output). Resolves once everything passed to onLog for the try
+   * is stored, with the text of each stream that was passed but is not
+   * stored (held back, e.g. a possible start of a secret being masked): the
+   * backend resumes the output from there. Optional.
+   */
+  onDetach?(req: LaunchRequest): Promise<Partial<Record<LogStreamName, string>> | void>;
 }
 
 /**

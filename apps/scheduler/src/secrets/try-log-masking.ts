@@ -1,5 +1,5 @@
 import { createLogMasker, type LogMasker } from "@updraft/engine";
-import type { LaunchRequest, LogStreamName } from "@updraft/executor";
+import { taskLogFields, type LaunchRequest, type LogStreamName } from "@updraft/executor";
 import type { Logger } from "pino";
 
 export interface TryLogMasking {
@@ -7,6 +7,13 @@ export interface TryLogMasking {
   append(req: LaunchRequest, stream: LogStreamName, text: string): void;
   /** The try ended: waits for its mask values, then passes on what each stream's masker held back. */
   end(req: LaunchRequest): Promise<void>;
+  /**
+   * The try is handed over (left running for another scheduler): waits until
+   * everything that arrived is passed on, forgets the try, and returns per
+   * stream the text that was held back and not passed on, for the next
+   * scheduler to deliver again (its masker then sees a secret split there).
+   */
+  detach(req: LaunchRequest): Promise<Partial<Record<LogStreamName, string>>>;
 }
 
 interface TryState {
@@ -49,14 +56,14 @@ export function createTryLogMasking(
     if (masked) sink(req, stream, masked);
   }
 
-  async function loadValues(tenantSlug: string): Promise<string[]> {
+  async function loadValues(req: LaunchRequest): Promise<string[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await maskValues(tenantSlug);
+        return await maskValues(req.tenantSlug);
       } catch (err) {
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined) throw err;
-        logger.warn({ err, tenant: tenantSlug }, "could not load the tenant's secrets to mask a task log; trying again");
+        logger.warn({ err, ...taskLogFields(req) }, "could not load the tenant's secrets to mask a task log; trying again");
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
@@ -64,7 +71,7 @@ export function createTryLogMasking(
 
   function start(req: LaunchRequest): TryState {
     const state: TryState = { maskers: new Map(), queue: [], withheld: false, ready: Promise.resolve() };
-    state.ready = loadValues(req.tenantSlug).then(
+    state.ready = loadValues(req).then(
       (values) => {
         state.values = values;
         for (const { stream, text } of state.queue.splice(0)) pass(req, state, stream, text);
@@ -73,7 +80,7 @@ export function createTryLogMasking(
         state.withheld = true;
         state.queue = [];
         const reason = err instanceof Error ? err.message : String(err);
-        logger.error({ err, tenant: req.tenantSlug, key: req.key }, "could not load the tenant's secrets: the task's output is withheld");
+        logger.error({ err, ...taskLogFields(req), key: req.key }, "could not load the tenant's secrets: the task's output is withheld");
         sink(req, "SYSTEM", `Updraft could not read this tenant's secrets to mask them in the log, so the task's output is not stored: ${reason}\n`);
       },
     );
@@ -87,6 +94,19 @@ export function createTryLogMasking(
       if (state.withheld) return;
       if (state.values === undefined) state.queue.push({ stream, text });
       else pass(req, state, stream, text);
+    },
+    async detach(req) {
+      const state = tries.get(req.key);
+      if (!state) return {};
+      await state.ready;
+      tries.delete(req.key);
+      if (state.withheld) return {};
+      const heldBack: Partial<Record<LogStreamName, string>> = {};
+      for (const [stream, masker] of state.maskers) {
+        const text = masker.heldBack();
+        if (text) heldBack[stream] = text;
+      }
+      return heldBack;
     },
     async end(req) {
       const state = tries.get(req.key);

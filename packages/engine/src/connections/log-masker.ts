@@ -7,6 +7,13 @@ export interface LogMasker {
   push(text: string): string;
   /** Masks and returns whatever is held back (call at the end of the try's stream). */
   end(): string;
+  /**
+   * The input characters held back (not written yet, or only as part of a ***
+   * written already): what another masker must be given again when this one
+   * is abandoned mid-stream (a scheduler handing a running task over). A value
+   * overlapping one masked already may then show as a second ***, never in clear.
+   */
+  heldBack(): string;
 }
 
 interface Interval {
@@ -87,6 +94,9 @@ export function createLogMasker(values: readonly string[]): LogMasker {
       pending = "";
       covered = 0;
       return out;
+    },
+    heldBack() {
+      return pending;
     },
   };
 }
