@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Db } from "@updraft/db";
 import { createTaskLogWriter, type SecretKeyring, type TaskLogWriter } from "@updraft/engine";
-import { createLocalExecutor, createNoopExecutor, type Executor, type ExecutorEvents } from "@updraft/executor";
+import { createLocalExecutor, createNoopExecutor, type Executor, type ExecutorEvents, type LaunchRequest, type PodWatchState, type TaskOutcome } from "@updraft/executor";
 import type { Logger } from "pino";
 import { executorEventsToDatabase } from "./executor-events-to-database";
 import { createKubernetesBackend, type KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
@@ -18,16 +21,35 @@ export interface ExecutorSettings {
   kubernetes?: KubernetesSettings;
   /** This replica's id: the Kubernetes executor labels its pods with it and adopts them after a restart. */
   schedulerId?: string;
+  /** The id was configured (it comes back after a restart), not made up for this process. */
+  schedulerIdIsStable?: boolean;
+  /**
+   * The local executor's state directory parent (UPDRAFT_LOCAL_STATE_DIR):
+   * this replica keeps its tasks' files in `<localStateRoot>/<schedulerId>`.
+   * Default `<system temp dir>/updraft-local`.
+   */
+  localStateRoot?: string;
+  /** Hears every outcome the executor reports (the executor error metric). Must not throw. */
+  onOutcome?: (req: LaunchRequest, outcome: TaskOutcome) => void;
 }
 
 export interface CreatedExecutor {
   executor: Executor;
   logWriter: TaskLogWriter;
+  /** Set for the local executor. */
+  local?: {
+    /** Resolves once the tasks a previous run of this replica left (same id, same state directory) are adopted. */
+    ready: Promise<void>;
+    /** Stops following the running tasks and leaves them running for the next start with the same id; their keys. */
+    leaveRunning(): Promise<string[]>;
+  };
   /** Set for the Kubernetes executor. */
   kubernetes?: {
     kubeConfig: KubeConfig;
     /** Resolves once the first list of pods was taken (the pods a previous run of this replica left are adopted). */
     ready: Promise<void>;
+    /** Whether the pod watch is connected now. */
+    watchState(): PodWatchState;
   };
 }
 
@@ -40,15 +62,30 @@ export function createExecutor(name: ExecutorName, db: Db, logger: Logger, setti
     onError: (err) => logger.error({ err }, "could not store task log lines"),
   });
   const maskValues = createTenantMaskValuesCache(db, settings.keyring);
-  const events = executorEventsToDatabase(db, logWriter, logger, (tenantSlug) => maskValues.get(tenantSlug));
+  const stored = executorEventsToDatabase(db, logWriter, logger, (tenantSlug) => maskValues.get(tenantSlug));
+  const onOutcome = settings.onOutcome;
+  const events: ExecutorEvents = onOutcome
+    ? {
+        ...stored,
+        onExit(req, outcome) {
+          onOutcome(req, outcome);
+          return stored.onExit(req, outcome);
+        },
+      }
+    : stored;
   switch (name) {
     case "noop":
       return { executor: createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 }), logWriter };
-    case "local":
-      return { executor: createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }) }), logWriter };
+    case "local": {
+      const stateDir = join(settings.localStateRoot ?? join(tmpdir(), "updraft-local"), settings.schedulerId ?? randomUUID());
+      // A random id never comes back: its state directory goes when it stops (its tasks are killed then).
+      const removeStateDirOnShutdown = settings.schedulerIdIsStable !== true;
+      const executor = createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }), stateDir, removeStateDirOnShutdown });
+      return { executor, logWriter, local: { ready: executor.ready, leaveRunning: () => executor.leaveRunning() } };
+    }
     case "kubernetes": {
       const backend = createKubernetesBackend(db, events, logger, { ...settings.kubernetes, ownerId: settings.schedulerId });
-      return { executor: backend.executor, logWriter, kubernetes: { kubeConfig: backend.kubeConfig, ready: backend.executor.ready } };
+      return { executor: backend.executor, logWriter, kubernetes: { kubeConfig: backend.kubeConfig, ready: backend.executor.ready, watchState: () => backend.executor.watchState() } };
     }
   }
 }

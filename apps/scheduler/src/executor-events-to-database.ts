@@ -1,6 +1,6 @@
 import type { Db } from "@updraft/db";
 import { countStoredLogLines, enqueueJob, type TaskLogWriter } from "@updraft/engine";
-import type { ExecutorEvents } from "@updraft/executor";
+import { taskLogFields, type ExecutorEvents } from "@updraft/executor";
 import type { Logger } from "pino";
 import { createTryLogMasking } from "./secrets/try-log-masking";
 
@@ -11,7 +11,8 @@ import { createTryLogMasking } from "./secrets/try-log-masking";
  * `task_event` job once the try's last (masked) log lines are stored.
  * `storedLogLines` tells an executor adopting a running task (after a
  * restart) how many output lines are stored already, so they are not stored
- * twice.
+ * twice; `onDetach` stores what arrived from a task left running for the
+ * next scheduler and says what was held back (not stored).
  */
 export function executorEventsToDatabase(
   db: Db,
@@ -45,7 +46,13 @@ export function executorEventsToDatabase(
         },
         { jobKey: `task_event:${req.taskInstanceId}:${req.tryNumber}` },
       );
-      logger.info({ task: req.taskId, run: req.runId, try: req.tryNumber, outcome: outcome.kind }, "task try ended");
+      logger.info({ ...taskLogFields(req), outcome: outcome.kind, ...(outcome.kind === "failed" ? { reason: outcome.reason } : {}) }, "task try ended");
+    },
+    async onDetach(req) {
+      // Left running for the next scheduler: store what arrived; what the masker held back is delivered again there.
+      const heldBack = await masking.detach(req);
+      await logWriter.flush();
+      return heldBack;
     },
     async storedLogLines(req) {
       await logWriter.flush();

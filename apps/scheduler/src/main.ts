@@ -1,6 +1,9 @@
 import pino from "pino";
+import { localStateRootOf } from "./config/local-state-root";
 import { readSchedulerEnv } from "./config/scheduler-env";
+import { startHealthServer, type HealthServer } from "./http/health-server";
 import { createLaunchLogObserver } from "./instrumentation/launch-log";
+import { createSchedulerMetrics } from "./metrics/scheduler-metrics";
 import { startScheduler, type RunningScheduler, type SchedulerOptions } from "./start-scheduler";
 
 const env = (() => {
@@ -14,7 +17,10 @@ const env = (() => {
 const logger = pino({ name: "scheduler", level: env.LOG_LEVEL });
 const launchLog = env.UPDRAFT_LAUNCH_LOG ? createLaunchLogObserver(env.UPDRAFT_LAUNCH_LOG, { jobs: true }) : undefined;
 
+const metrics = createSchedulerMetrics();
+
 let scheduler: RunningScheduler | null = null;
+let healthServer: HealthServer | null = null;
 let stopRequested = false;
 
 function shutDown(): void {
@@ -41,6 +47,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.exit(1);
     }
     logger.info({ signal }, "shutting down gracefully");
+    // /readyz answers 503 before the scheduler begins to stop.
+    healthServer?.markShuttingDown();
     if (scheduler) shutDown();
     else stopRequested = true;
   });
@@ -65,6 +73,7 @@ const schedulerOptions: SchedulerOptions = {
   zombieAfterMs: env.UPDRAFT_ZOMBIE_AFTER_MS,
   meterIntervalMs: env.UPDRAFT_METER_INTERVAL_MS,
   noopDurationMs: env.UPDRAFT_NOOP_DURATION_MS,
+  localStateRoot: localStateRootOf(env),
   kubernetes: {
     executorOptions: {
       createQps: env.UPDRAFT_KUBE_CREATE_QPS,
@@ -76,8 +85,23 @@ const schedulerOptions: SchedulerOptions = {
     provisionIntervalMs: env.UPDRAFT_PROVISION_INTERVAL_MS,
   },
   observer: launchLog,
+  metrics,
   logger,
 };
+// Up before the scheduler starts: /healthz answers (and /readyz says "starting") during a long adoption.
+try {
+  healthServer = await startHealthServer({
+    port: env.UPDRAFT_METRICS_PORT,
+    registry: metrics.registry,
+    databaseUrl: env.DATABASE_URL,
+    scheduler: () => scheduler?.health() ?? null,
+    logger,
+  });
+} catch (err) {
+  logger.fatal({ err, port: env.UPDRAFT_METRICS_PORT }, `the health and metrics server could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+if (stopRequested) healthServer.markShuttingDown();
 try {
   scheduler = await startScheduler(schedulerOptions);
 } catch (err) {

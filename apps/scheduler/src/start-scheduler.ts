@@ -18,6 +18,11 @@ import pg from "pg";
 import pino, { type Logger } from "pino";
 import { createExecutor, type ExecutorName } from "./create-executor";
 import { graphileLoggerFor } from "./graphile-pino-logger";
+import type { HealthCheck, SchedulerHealth } from "./http/health-types";
+import { countJobs } from "./instrumentation/count-jobs";
+import { createExecutorMeter } from "./instrumentation/meter-executor";
+import { readTaskLogFields } from "./instrumentation/read-task-log-fields";
+import { readTryReadyAt } from "./instrumentation/read-try-ready-at";
 import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
 import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
@@ -27,6 +32,7 @@ import type { KubernetesSettings } from "./kubernetes/create-kubernetes-backend"
 import { buildKubernetesTaskList } from "./kubernetes/kubernetes-task-list";
 import { provisionAllTenantsRegularly } from "./kubernetes/provision-all-tenants";
 import { makeMeter } from "./metering/meter-running-tries";
+import { createSchedulerMetrics, type SchedulerMetrics } from "./metrics/scheduler-metrics";
 import { makeHeartbeat } from "./reconcile/heartbeat";
 import { listenForKills } from "./reconcile/listen-for-kills";
 import { makeReconcileJob } from "./reconcile/reconcile-job";
@@ -55,18 +61,33 @@ export interface SchedulerOptions {
   zombieAfterMs?: number;
   /** How long every task "runs" with the noop executor. Default 0. */
   noopDurationMs?: number;
+  /**
+   * With `executor: "local"`: the parent of this replica's task state directory (`<root>/<schedulerId>`);
+   * see UPDRAFT_LOCAL_STATE_DIR. Default `<system temp dir>/updraft-local`.
+   */
+  localStateRoot?: string;
   /** With `executor: "kubernetes"`: the cluster, executor options, cluster ranges and provisioning interval. */
   kubernetes?: KubernetesSettings;
   /** Test and benchmark hooks: launches and recorded outcomes. */
   observer?: SchedulerObserver;
+  /** The process's Prometheus metrics (main.ts serves them on /metrics). Default: a registry of its own. */
+  metrics?: SchedulerMetrics;
   logger?: Logger;
 }
 
 export interface RunningScheduler {
   /** This replica's id in `scheduler_instances`. */
   readonly schedulerId: string;
-  /** Stops taking jobs, kills running task processes (recording their end), marks the replica stopped, closes connections. */
+  /**
+   * Stops taking jobs, finishes the jobs and database writes in flight, closes connections. Running pods, and
+   * local tasks when `schedulerId` was given, are left running for the next start with the same id (the replica
+   * is then not marked stopped); otherwise local tasks are killed (their end recorded) and the replica is marked stopped.
+   */
   stop(): Promise<void>;
+  /** For /readyz: whether the worker runs (and the pod watch is connected), and whether stop() has begun. */
+  health(): SchedulerHealth;
+  /** What this replica counts and measures (`metrics.registry` is what /metrics serves). */
+  readonly metrics: SchedulerMetrics;
 }
 
 /**
@@ -80,7 +101,9 @@ export interface RunningScheduler {
  * deprovision_tenant jobs, provisions every tenant at start and every
  * `provisionIntervalMs`, and takes no job before the pods it left running
  * last time (same scheduler id) are adopted. Stopping leaves running pods to
- * the next start with the same id.
+ * the next start with the same id. So does the local executor, when the
+ * scheduler id is given: its tasks run under supervisors that outlive this
+ * process, and the next start adopts them before taking a job.
  */
 export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
   const logger = options.logger ?? pino({ name: "scheduler" });
@@ -99,13 +122,22 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
 
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
+  const metrics = options.metrics ?? createSchedulerMetrics({ defaultMetrics: false });
+  const executorMeter = createExecutorMeter(metrics, (req) => readTryReadyAt(db, req.taskInstanceId, req.tryNumber), log);
   const created = createExecutor(options.executor, db, log, {
     keyring: options.keyring,
     noopDurationMs: options.noopDurationMs,
-    kubernetes: options.kubernetes,
+    kubernetes: options.kubernetes && {
+      ...options.kubernetes,
+      executorOptions: { ...options.kubernetes.executorOptions, onWatchRestart: () => metrics.watchRestarts.inc() },
+    },
     schedulerId: identity.schedulerId,
+    schedulerIdIsStable: options.schedulerId !== undefined,
+    localStateRoot: options.localStateRoot,
+    onOutcome: (req, outcome) => executorMeter.onOutcome(req, outcome),
   });
-  const { executor: backend, logWriter } = created;
+  const { logWriter } = created;
+  const backend = executorMeter.wrap(created.executor);
   const tracked = trackRunningTries(options.observer ? observeExecutor(backend, identity.schedulerId, options.observer) : backend);
   const executor = tracked.executor;
 
@@ -120,8 +152,14 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
       retryWaker,
       // Kubernetes pods read the values from the tenant's Secrets; other executors get them in the launch.
       secrets: { keyring: options.keyring, inject: !created.kubernetes },
+      logger: log,
     }),
-    reconcile: makeReconcileJob(db, { reconcileIntervalMs, zombieAfterMs, logger: log.child({ component: "reconcile" }) }),
+    reconcile: makeReconcileJob(db, {
+      reconcileIntervalMs,
+      zombieAfterMs,
+      logger: log.child({ component: "reconcile" }),
+      onZombie: (reason) => executorMeter.countFailure(reason),
+    }),
     ...(created.kubernetes
       ? buildKubernetesTaskList(db, {
           kubeConfig: created.kubernetes.kubeConfig,
@@ -131,7 +169,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         })
       : {}),
   };
-  const taskList = options.observer ? observeJobs(jobs, options.observer) : jobs;
+  const counted = countJobs(jobs, metrics);
+  const taskList = options.observer ? observeJobs(counted, options.observer) : counted;
 
   // The worker pool's id is what graphile-worker writes into `locked_by` of the jobs it runs.
   const workerPoolIds: string[] = [];
@@ -154,8 +193,18 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     await created.kubernetes.ready;
     log.info({ adopted: executor.runningKeys().length }, "listed this scheduler's pods");
   }
+  if (created.local) {
+    // Likewise the local tasks it left running (same id, same state directory).
+    await created.local.ready;
+    log.info({ adopted: executor.runningKeys().length }, "adopted this scheduler's running local tasks");
+  }
 
-  const kills = listenForKills({ databaseUrl: options.databaseUrl, executor, logger: log.child({ component: "kill-listener" }) });
+  const kills = listenForKills({
+    databaseUrl: options.databaseUrl,
+    executor,
+    logger: log.child({ component: "kill-listener" }),
+    taskFields: (taskInstanceId, tryNumber) => readTaskLogFields(db, taskInstanceId, tryNumber),
+  });
   const runner: Runner = await run({
     pgPool: jobQueuePool,
     concurrency,
@@ -166,8 +215,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     taskList,
   });
   await kills.ready;
+  let workerEnded: string | null = null;
+  runner.promise.then(
+    () => (workerEnded = "graphile-worker has stopped"),
+    (err: unknown) => (workerEnded = `graphile-worker failed: ${err instanceof Error ? err.message : String(err)}`),
+  );
 
-  const sweepOrphans = createOrphanSweeper(db, identity.schedulerId, tracked, log.child({ component: "orphan-sweep" }));
+  const sweepOrphans = createOrphanSweeper(db, identity.schedulerId, tracked, log.child({ component: "orphan-sweep" }), (reason) =>
+    executorMeter.countFailure(reason),
+  );
   const maintenance = repeatEvery(
     "orphan sweep",
     reconcileIntervalMs,
@@ -187,12 +243,31 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const provisioning: RepeatingTask | null = created.kubernetes
     ? await provisionAllTenantsRegularly(db, options.kubernetes?.provisionIntervalMs ?? 300_000, log.child({ component: "provisioning" }))
     : null;
+  metrics.readDatabase({ db, jobNames: Object.keys(taskList), logger: log.child({ component: "metrics" }) });
   log.info({ executor: executor.name, concurrency, hostname: identity.hostname }, "scheduler started");
 
+  let stopBegun = false;
   let stopping: Promise<void> | null = null;
   return {
     schedulerId: identity.schedulerId,
+    metrics,
+    health() {
+      const worker: HealthCheck = stopBegun
+        ? { ok: false, message: "the scheduler is stopping" }
+        : workerEnded
+          ? { ok: false, message: workerEnded }
+          : { ok: true };
+      const checks: Record<string, HealthCheck> = { worker };
+      if (created.kubernetes) {
+        const watch = created.kubernetes.watchState();
+        checks.kubernetes_watch = watch.connected ? { ok: true } : { ok: false, message: `the pod watch is not connected: ${watch.problem ?? "unknown"}` };
+      }
+      return { stopping: stopBegun, checks };
+    },
     stop() {
+      // /readyz turns 503 and scrapes keep the last DB-wide values from here on.
+      stopBegun = true;
+      metrics.readDatabase(null);
       stopping ??= (async () => {
         log.info("scheduler stopping");
         await heartbeat.stop();
@@ -203,14 +278,20 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         await runner.stop();
         retryWaker.stop();
         await jobQueuePool.end();
-        // Pods outlive the Kubernetes executor; a restart with the same id adopts them.
+        // Pods outlive the Kubernetes executor; a restart with the same id adopts them. With a stable id, local
+        // tasks are left running too (their supervisors record output and exit); with a random one nobody could
+        // adopt them, so shutdown() kills them and records their end.
         const podsLeftRunning = created.kubernetes ? executor.runningKeys().length : 0;
+        const localTasksLeftRunning = created.local && options.schedulerId !== undefined ? (await created.local.leaveRunning()).length : 0;
         await executor.shutdown();
         await logWriter.close();
-        if (podsLeftRunning > 0 && options.schedulerId !== undefined) {
-          // Not marked stopped, or another replica's reconcile would fail the tries of these pods at once; if this
+        if (podsLeftRunning + localTasksLeftRunning > 0 && options.schedulerId !== undefined) {
+          // Not marked stopped, or another replica's reconcile would fail the tries of these tasks at once; if this
           // id does not come back within zombieAfterMs, the missing heartbeats make them zombies all the same.
-          log.info({ pods: podsLeftRunning }, "leaving running pods to the next start of this scheduler id");
+          log.info(
+            created.kubernetes ? { pods: podsLeftRunning } : { localTasks: localTasksLeftRunning },
+            "leaving running tasks to the next start of this scheduler id",
+          );
         } else {
           await markSchedulerStopped(db, identity.schedulerId);
         }

@@ -1,8 +1,10 @@
 export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
 export { executorKey } from "./executor-key";
-export { createLocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
+export { taskLogFields, type TaskLogFields } from "./task-log-fields";
+export { createLocalExecutor, type LocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";
 export { createKubernetesExecutor, loadDefaultKubeConfig, type KubernetesExecutor } from "./kubernetes/create-kubernetes-executor";
+export type { PodWatchState } from "./kubernetes/executor/watch-managed-pods";
 export type { KubernetesExecutorOptions } from "./kubernetes/executor/kubernetes-executor-options";
 export { QuotaExceededError, TenantNotProvisionedError } from "./kubernetes/executor/kubernetes-launch-errors";
 export { buildTaskPod, type BuildTaskPodOptions, type BuildTaskPodResult } from "./kubernetes/pods/build-task-pod";

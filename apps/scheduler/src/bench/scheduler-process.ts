@@ -35,7 +35,8 @@ export interface SpawnSchedulerOptions {
 export function spawnSchedulerProcess(options: SpawnSchedulerOptions): SchedulerProcess {
   const log = createWriteStream(options.logFile, { flags: "a" });
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", TSX_LOADER, MAIN], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
+    // Port 0: several replicas run on this host, each with its own /metrics listener.
+    env: { ...process.env, LOG_LEVEL: "warn", UPDRAFT_METRICS_PORT: "0", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.pipe(log, { end: false });

@@ -145,6 +145,27 @@ describe("readSchedulerEnv", () => {
     ]);
   });
 
+  it("serves health and metrics on port 9465 by default, takes 0 for a free port, and explains a bad one", () => {
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY }).UPDRAFT_METRICS_PORT).toBe(9465);
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METRICS_PORT: "0" }).UPDRAFT_METRICS_PORT).toBe(0);
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METRICS_PORT: "9100" }).UPDRAFT_METRICS_PORT).toBe(9100);
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METRICS_PORT: "metrics" })).toThrow(
+      "UPDRAFT_METRICS_PORT: UPDRAFT_METRICS_PORT must be a port number, e.g. 9465 (0 picks a free port).",
+    );
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_METRICS_PORT: "70000" })).toThrow(
+      "UPDRAFT_METRICS_PORT must be between 0 and 65535.",
+    );
+  });
+
+  it("logs at info by default, takes any pino level in any case, and names the levels for a bad one", () => {
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY }).LOG_LEVEL).toBe("info");
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, LOG_LEVEL: "DEBUG" }).LOG_LEVEL).toBe("debug");
+    expect(readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, LOG_LEVEL: "warn" }).LOG_LEVEL).toBe("warn");
+    expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, LOG_LEVEL: "verbose" })).toThrow(
+      "LOG_LEVEL: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal (or silent).",
+    );
+  });
+
   it("names each cluster range that is not a CIDR block", () => {
     expect(() => readSchedulerEnv({ DATABASE_URL, UPDRAFT_SECRET_KEY, UPDRAFT_CLUSTER_CIDRS: "10.244.0.0/16,10.96.0.0,300.1.1.1/8,10.0.0.0/33,cluster" })).toThrow(
       [

@@ -73,7 +73,34 @@ const schedulerEnvSchema = z.object({
    * survives a SIGKILL). Unset: nothing is written.
    */
   UPDRAFT_LAUNCH_LOG: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Local executor: where each try's supervisor keeps the task's output and
+   * exit status; this replica uses `<dir>/<scheduler id>`. A restart with the
+   * same UPDRAFT_SCHEDULER_ID adopts the tasks left running there. Default:
+   * `$UPDRAFT_DATA_DIR/local-tasks` (set by `npm start`), else
+   * `<system temp dir>/updraft-local`.
+   */
+  UPDRAFT_LOCAL_STATE_DIR: z.string().min(1).optional(),
+  /** The data directory `npm start` keeps its state in (the default parent of UPDRAFT_LOCAL_STATE_DIR). */
+  UPDRAFT_DATA_DIR: z.string().min(1).optional(),
+  /** The port of /healthz, /readyz and /metrics; 0 picks a free one (logged). */
+  UPDRAFT_METRICS_PORT: z.coerce
+    .number({ error: "UPDRAFT_METRICS_PORT must be a port number, e.g. 9465 (0 picks a free port)." })
+    .int("UPDRAFT_METRICS_PORT must be a whole port number, e.g. 9465.")
+    .min(0, "UPDRAFT_METRICS_PORT must be between 0 and 65535.")
+    .max(65_535, "UPDRAFT_METRICS_PORT must be between 0 and 65535.")
+    .default(9465),
+  /** The level of the scheduler's JSON log lines (graphile-worker's included). */
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(
+      z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+        error: "LOG_LEVEL must be one of trace, debug, info, warn, error, fatal (or silent).",
+      }),
+    )
+    .default("info"),
 }).refine((env) => env.UPDRAFT_ZOMBIE_AFTER_MS > env.UPDRAFT_HEARTBEAT_MS * 2, {
   path: ["UPDRAFT_ZOMBIE_AFTER_MS"],
   message: "UPDRAFT_ZOMBIE_AFTER_MS must be more than twice UPDRAFT_HEARTBEAT_MS, or live schedulers would be taken for dead ones.",

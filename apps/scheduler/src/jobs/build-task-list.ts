@@ -1,6 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import type { Db } from "@updraft/db";
 import type { Executor } from "@updraft/executor";
+import type { Logger } from "pino";
 import { makeEvaluateRunJob } from "./evaluate-run-job";
 import { makeFinalizeTryUsageJob } from "./finalize-try-usage-job";
 import { makeLaunchTaskJob, type LaunchSecretsSettings, type SchedulerIdentity } from "./launch-task-job";
@@ -12,12 +13,12 @@ import type { RetryWaker } from "./wake-retries-on-time";
 export function buildTaskList(
   db: Db,
   executor: Executor,
-  options: { tickIntervalMs: number; identity: SchedulerIdentity; secrets: LaunchSecretsSettings; retryWaker?: RetryWaker },
+  options: { tickIntervalMs: number; identity: SchedulerIdentity; secrets: LaunchSecretsSettings; retryWaker?: RetryWaker; logger: Logger },
 ): TaskList {
   return {
     tick: makeTickJob(db, options.tickIntervalMs),
     evaluate_run: makeEvaluateRunJob(db),
-    launch_task: makeLaunchTaskJob(db, executor, options.identity, options.secrets),
+    launch_task: makeLaunchTaskJob(db, executor, options.identity, options.secrets, options.logger),
     task_event: makeTaskEventJob(db, options.retryWaker),
     finalize_try_usage: makeFinalizeTryUsageJob(db),
   };

@@ -1,7 +1,8 @@
 import type { Task } from "graphile-worker";
 import { enqueueJob, startTaskTry, taskEventJobKey, type SecretKeyring } from "@updraft/engine";
-import { executorKey, type Executor } from "@updraft/executor";
+import { executorKey, taskLogFields, type Executor } from "@updraft/executor";
 import type { Db } from "@updraft/db";
+import type { Logger } from "pino";
 import { resolveLaunchSecrets, type ResolvedLaunchSecrets } from "../secrets/resolve-launch-secrets";
 import { parsePayload } from "./parse-payload";
 import { requeueRefusedLaunch } from "./requeue-refused-launch";
@@ -33,19 +34,9 @@ export interface LaunchSecretsSettings {
  * cluster refuses for now (quota full, namespace not provisioned yet) puts
  * the try back in the queue; any other launch error fails the try.
  */
-export function makeLaunchTaskJob(db: Db, executor: Executor, identity: SchedulerIdentity, secrets: LaunchSecretsSettings): Task {
-  return async (payload, helpers) => {
+export function makeLaunchTaskJob(db: Db, executor: Executor, identity: SchedulerIdentity, secrets: LaunchSecretsSettings, logger: Logger): Task {
+  return async (payload) => {
     const { taskInstanceId, tryNumber, waits } = parsePayload("launch_task", payload);
-    /** `keepPending`: an exit event already waiting for this try (a repeated job after the task ran) wins. */
-    const failTry = async (reason: string, options: { keepPending?: boolean } = {}) => {
-      helpers.logger.error(`try ${tryNumber} of task instance ${taskInstanceId} failed to launch: ${reason}`);
-      await enqueueJob(
-        db,
-        "task_event",
-        { taskInstanceId, tryNumber, outcome: "failed", exitCode: null, reason, endedAt: Date.now() },
-        { jobKey: taskEventJobKey(taskInstanceId, tryNumber), ...(options.keepPending ? { jobKeyMode: "unsafe_dedupe" as const } : {}) },
-      );
-    };
     const launch = await startTaskTry(db, {
       taskInstanceId,
       tryNumber,
@@ -54,6 +45,18 @@ export function makeLaunchTaskJob(db: Db, executor: Executor, identity: Schedule
       hostname: identity.hostname,
     });
     if (!launch) return;
+    const log = logger.child(taskLogFields(launch));
+
+    /** `keepPending`: an exit event already waiting for this try (a repeated job after the task ran) wins. */
+    const failTry = async (reason: string, options: { keepPending?: boolean } = {}) => {
+      log.error({ reason }, `the try failed to launch: ${reason}`);
+      await enqueueJob(
+        db,
+        "task_event",
+        { taskInstanceId, tryNumber, outcome: "failed", exitCode: null, reason, endedAt: Date.now() },
+        { jobKey: taskEventJobKey(taskInstanceId, tryNumber), ...(options.keepPending ? { jobKeyMode: "unsafe_dedupe" as const } : {}) },
+      );
+    };
 
     // A try this executor runs already is adopted as it is: nothing to resolve (or to fail).
     if (!executor.runningKeys().includes(launch.key)) {
@@ -75,7 +78,7 @@ export function makeLaunchTaskJob(db: Db, executor: Executor, identity: Schedule
       await executor.launch(launch);
     } catch (err) {
       if (await requeueRefusedLaunch(db, err, { taskInstanceId, tryNumber, schedulerId: identity.schedulerId, waits: waits ?? 0 })) {
-        helpers.logger.info(`try ${tryNumber} of task instance ${taskInstanceId} goes back to the queue: ${err instanceof Error ? err.message : String(err)}`);
+        log.info(`the launch was refused for now; the try goes back to the queue: ${err instanceof Error ? err.message : String(err)}`);
         return;
       }
       await failTry(`the ${executor.name} executor could not start the task: ${err instanceof Error ? err.message : String(err)}`);

@@ -3,6 +3,7 @@ import { executorKey, type Executor } from "@updraft/executor";
 import pg from "pg";
 import type { Logger } from "pino";
 import { z } from "zod";
+import type { TaskLogFields } from "@updraft/executor";
 
 const killRequestSchema = z.object({
   taskInstanceId: z.string().uuid(),
@@ -22,7 +23,14 @@ export interface KillListener {
  * reconnects after errors; a request missed while disconnected is caught by
  * the orphan sweep.
  */
-export function listenForKills(options: { databaseUrl: string; executor: Executor; logger: Logger; reconnectDelayMs?: number }): KillListener {
+export function listenForKills(options: {
+  databaseUrl: string;
+  executor: Executor;
+  logger: Logger;
+  reconnectDelayMs?: number;
+  /** The log fields of a try (tenant, dag, run, task, try); without it lines carry the executor key. */
+  taskFields?: (taskInstanceId: string, tryNumber: number) => Promise<TaskLogFields | { taskInstanceId: string; try: number }>;
+}): KillListener {
   const { executor, logger } = options;
   const reconnectDelayMs = options.reconnectDelayMs ?? 1000;
   let client: pg.Client | null = null;
@@ -42,8 +50,16 @@ export function listenForKills(options: { databaseUrl: string; executor: Executo
     }
     const key = executorKey(request.taskInstanceId, request.tryNumber);
     if (!executor.runningKeys().includes(key)) return;
-    logger.info({ key, reason: request.reason }, "killing a task on request");
-    executor.kill(key, request.reason).catch((err: unknown) => logger.error({ err, key }, "could not kill the task"));
+    const failure = executor.kill(key, request.reason).then(
+      () => undefined,
+      (err: unknown) => ({ err }),
+    );
+    void (async () => {
+      const fields = (await options.taskFields?.(request.taskInstanceId, request.tryNumber)) ?? {};
+      logger.info({ ...fields, key, reason: request.reason }, "killing a task on request");
+      const failed = await failure;
+      if (failed) logger.error({ ...fields, err: failed.err, key }, "could not kill the task");
+    })();
   }
 
   function reconnectLater(failed: pg.Client): void {

@@ -1,7 +1,9 @@
 import type { Db } from "@updraft/db";
 import { enqueueJob, findLostTries, findOrphanKeys, taskEventJobKey } from "@updraft/engine";
 import type { Logger } from "pino";
+import { readTaskLogFields } from "../instrumentation/read-task-log-fields";
 import type { TrackedExecutor } from "./track-running-tries";
+import { tryOfExecutorKey } from "./try-of-executor-key";
 
 export const LOST_TRY_REASON =
   "the scheduler running it restarted and its process (or pod) was gone: the task's outcome is unknown";
@@ -17,7 +19,14 @@ export const LOST_TRY_REASON =
  * just starting or finishing is never touched; and a lost try's failure never
  * replaces an outcome the executor reported meanwhile (same job key, kept).
  */
-export function createOrphanSweeper(db: Db, schedulerId: string, tracked: TrackedExecutor, logger: Logger) {
+export function createOrphanSweeper(
+  db: Db,
+  schedulerId: string,
+  tracked: TrackedExecutor,
+  logger: Logger,
+  /** Each lost try failed, with its reason (the executor error metric counts it). */
+  onLost?: (reason: string) => void,
+) {
   let suspects = new Map<string, string>();
   let lostSuspects = new Set<string>();
   return async function sweepOrphans(): Promise<string[]> {
@@ -31,7 +40,9 @@ export function createOrphanSweeper(db: Db, schedulerId: string, tracked: Tracke
         next.set(orphan.key, orphan.reason);
         continue;
       }
-      logger.warn({ key: orphan.key, reason: orphan.reason }, "killing an orphaned task process");
+      const orphanTry = tryOfExecutorKey(orphan.key);
+      const fields = orphanTry ? await readTaskLogFields(db, orphanTry.taskInstanceId, orphanTry.tryNumber) : {};
+      logger.warn({ ...fields, key: orphan.key, reason: orphan.reason }, "killing an orphaned task process");
       await tracked.executor.kill(orphan.key, `stopped by reconcile: ${orphan.reason}`);
       killed.push(orphan.key);
     }
@@ -44,7 +55,8 @@ export function createOrphanSweeper(db: Db, schedulerId: string, tracked: Tracke
         nextLost.add(t.key);
         continue;
       }
-      logger.warn({ key: t.key, taskInstanceId: t.taskInstanceId, try: t.tryNumber }, "failing a try whose process was lost");
+      logger.warn({ ...(await readTaskLogFields(db, t.taskInstanceId, t.tryNumber)), key: t.key, taskInstanceId: t.taskInstanceId }, "failing a try whose process was lost");
+      onLost?.(LOST_TRY_REASON);
       await enqueueJob(
         db,
         "task_event",

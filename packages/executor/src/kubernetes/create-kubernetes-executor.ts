@@ -9,7 +9,8 @@ import { createPodCleanup } from "./executor/pod-cleanup";
 import { createPodUsageSampler } from "./executor/sample-pod-usage";
 import { resolveExecutorNumbers, type KubernetesExecutorOptions } from "./executor/kubernetes-executor-options";
 import { TaskPodTracker, type TrackerContext } from "./executor/task-pod-tracker";
-import { watchManagedPods, type PodEventType } from "./executor/watch-managed-pods";
+import { watchManagedPods, type PodEventType, type PodWatchState } from "./executor/watch-managed-pods";
+import { taskLogFields } from "../task-log-fields";
 import { toLabelValue } from "./names/to-label-value";
 import { MANAGED_SELECTOR, OWNER_LABEL, REPORTED_LABEL } from "./names/updraft-labels";
 import { buildTaskPod } from "./pods/build-task-pod";
@@ -18,6 +19,8 @@ import type { TaskPodInput } from "./pods/task-pod-input";
 export interface KubernetesExecutor extends Executor {
   /** Resolves once the first list of existing pods was taken (running ones adopted, finished ones reported). */
   readonly ready: Promise<void>;
+  /** Whether the pod watch is connected now (the scheduler's readiness probe reports it). */
+  watchState(): PodWatchState;
 }
 
 /**
@@ -52,7 +55,7 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
     try {
       events.onLog(req, stream, text);
     } catch (error) {
-      logger.error({ err: error, key: req.key }, "onLog handler threw; log text dropped");
+      logger.error({ err: error, key: req.key, ...taskLogFields(req) }, "onLog handler threw; log text dropped");
     }
   }
 
@@ -63,7 +66,7 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       try {
         await events.onExit(req, outcome);
       } catch (error) {
-        logger.error({ err: error, key: req.key }, "onExit handler failed");
+        logger.error({ err: error, key: req.key, ...taskLogFields(req) }, "onExit handler failed");
       }
     })();
     inFlightReports.add(running);
@@ -79,9 +82,9 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
     try {
       const count = await events.storedLogLines(req);
       if (Number.isInteger(count) && count >= 0) return count;
-      logger.warn({ key: req.key, count }, "storedLogLines did not return a line count; delivering the adopted pod's whole log");
+      logger.warn({ key: req.key, ...taskLogFields(req), count }, "storedLogLines did not return a line count; delivering the adopted pod's whole log");
     } catch (error) {
-      logger.warn({ err: error, key: req.key }, "could not count the stored log lines; delivering the adopted pod's whole log (earlier lines may repeat)");
+      logger.warn({ err: error, key: req.key, ...taskLogFields(req) }, "could not count the stored log lines; delivering the adopted pod's whole log (earlier lines may repeat)");
     }
     return 0;
   }
@@ -170,12 +173,14 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       maxResyncDelayMs: numbers.maxResyncDelayMs,
       clock,
       logger: logger.child({ component: "pod-watch" }),
+      ...(options.onWatchRestart ? { onRestart: options.onWatchRestart } : {}),
     },
   );
 
   return {
     name: "kubernetes",
     ready: watch.ready,
+    watchState: () => watch.state(),
 
     async launch(req) {
       if (shuttingDown) throw new Error("The Kubernetes executor is shutting down and does not start new tasks.");
@@ -225,7 +230,7 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       } catch (error) {
         trackers.delete(req.key);
         tracker.detach();
-        logger.warn({ key: req.key, err: error }, `could not launch: ${describeKubeError(error)}`);
+        logger.warn({ key: req.key, ...taskLogFields(req), err: error }, `could not launch: ${describeKubeError(error)}`);
         throw error;
       } finally {
         settleOrigin(false);

@@ -48,6 +48,8 @@ export async function startKubeFixture(databaseUrl: string, apiOptions: FakeKube
     schedulers.add(scheduler);
     return {
       schedulerId: scheduler.schedulerId,
+      metrics: scheduler.metrics,
+      health: () => scheduler.health(),
       async stop() {
         schedulers.delete(scheduler);
         await scheduler.stop();

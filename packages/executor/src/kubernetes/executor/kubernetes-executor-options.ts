@@ -37,6 +37,8 @@ export interface KubernetesExecutorOptions {
   maxResyncDelayMs?: number;
   /** Grace period for pods deleted by kill(). Default: the pod's (30 s). */
   killGracePeriodSeconds?: number;
+  /** Called each time the pod watch ended (or a list failed) and is started again; for a restart counter. */
+  onWatchRestart?: (why: string) => void;
   logger?: Logger;
 }
 

@@ -12,9 +12,18 @@ export interface PodWatchHandlers {
   onEvent(type: PodEventType, pod: V1Pod): void;
 }
 
+export interface PodWatchState {
+  /** True between a successful list and the end of the watch that follows it. */
+  connected: boolean;
+  /** Why it is not connected (the last error or why the watch ended). */
+  problem?: string;
+}
+
 export interface PodWatch {
   /** Resolves after the first successful list. */
   ready: Promise<void>;
+  /** Whether the list + watch is up now (for readiness probes). */
+  state(): PodWatchState;
   stop(): void;
 }
 
@@ -26,6 +35,8 @@ export interface PodWatchOptions {
   /** Monotonic clock shared with launches (so a list can be ordered against pod creations). */
   clock: () => number;
   logger: Logger;
+  /** Called each time the watch ended or a list failed and it lists again (for a restart counter). Must not throw. */
+  onRestart?: (why: string) => void;
 }
 
 /**
@@ -41,6 +52,15 @@ export function watchManagedPods(kubeConfig: KubeConfig, labelSelector: string, 
   let controller: AbortController | undefined;
   let wake: (() => void) | undefined;
   let markReady!: () => void;
+  let state: PodWatchState = { connected: false, problem: "the first list of pods has not been taken yet" };
+  const restarted = (why: string) => {
+    state = { connected: false, problem: why };
+    try {
+      options.onRestart?.(why);
+    } catch {
+      // a metrics hook must not stop the watch
+    }
+  };
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   function watchFrom(resourceVersion: string | undefined): Promise<string> {
@@ -83,12 +103,15 @@ export function watchManagedPods(kubeConfig: KubeConfig, labelSelector: string, 
         if (stopped) return;
         handlers.onList(list.items.map((pod) => toPlain(pod)), listedAt);
         markReady();
+        state = { connected: true };
         const why = await watchFrom(list.metadata?.resourceVersion);
         if (stopped) return;
         options.logger.info({ why }, "pod watch ended; listing again to resync");
+        restarted(why);
       } catch (error) {
         if (stopped) return;
         options.logger.warn({ err: error }, "could not list managed pods; retrying");
+        restarted(`could not list pods: ${describeKubeError(error)}`);
       }
       quickEnds = Date.now() - started < 1000 ? quickEnds + 1 : 0;
       const delay = quickEnds === 0 ? 0 : Math.min(options.minResyncDelayMs * 2 ** (quickEnds - 1), options.maxResyncDelayMs);
@@ -105,8 +128,10 @@ export function watchManagedPods(kubeConfig: KubeConfig, labelSelector: string, 
   void run();
   return {
     ready,
+    state: () => state,
     stop() {
       stopped = true;
+      state = { connected: false, problem: "stopped" };
       controller?.abort();
       wake?.();
     },

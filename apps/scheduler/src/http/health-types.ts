@@ -1,0 +1,13 @@
+/** One readiness check: `{ ok: true }` or `{ ok: false, message }` saying what is wrong. */
+export interface HealthCheck {
+  ok: boolean;
+  message?: string;
+}
+
+/** What a running scheduler reports for /readyz. */
+export interface SchedulerHealth {
+  /** True from the moment stop() begins. */
+  stopping: boolean;
+  /** `worker` (graphile-worker running), and `kubernetes_watch` with the Kubernetes executor. */
+  checks: Record<string, HealthCheck>;
+}
