@@ -1,10 +1,18 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Role } from "@updraft/db";
+import { Prisma, type Membership, type Role, type Tenant } from "@updraft/db";
 import { signedInBaseProcedure } from "../trpc";
 import { roleAtLeast } from "./role-rank";
 
 export const tenantSlugSchema = z.string().trim().min(1, "Pick a tenant").max(100);
+
+/** What tenant procedures know about their tenant (`ctx.tenant`). */
+export type TenantScope = Pick<Tenant, "id" | "slug" | "name">;
+
+interface MembershipRow extends Membership {
+  tenantSlug: string;
+  tenantName: string;
+}
 
 export function roleRefusedMessage(minRole: Role, tenantSlug: string, role: Role): string {
   return `This needs the ${minRole} role (or higher) in tenant "${tenantSlug}"; your role is ${role}. Ask a tenant owner or admin for access.`;
@@ -28,16 +36,20 @@ export function tenantProcedure(minRole: Role) {
     .use(async ({ ctx, input, meta, next }) => {
       const required = meta?.requiredRole;
       if (!required) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "This procedure declares no required role." });
-      const membership = await ctx.db.membership.findFirst({
-        where: { userId: ctx.user.id, tenant: { slug: input.tenantSlug } },
-        include: { tenant: true },
-      });
-      if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Tenant not found" });
-      if (!roleAtLeast(membership.role, required)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: roleRefusedMessage(required, membership.tenant.slug, membership.role) });
+      // One statement (every tenant request runs it): the membership with the tenant's id, slug and name.
+      const [row] = await ctx.db.$queryRaw<MembershipRow[]>(Prisma.sql`
+        SELECT m.id, m.user_id AS "userId", m.tenant_id AS "tenantId", m.role::text AS role, m.created_at AS "createdAt",
+               t.slug AS "tenantSlug", t.name AS "tenantName"
+          FROM memberships m
+          JOIN tenants t ON t.id = m.tenant_id
+         WHERE m.user_id = ${ctx.user.id}::uuid AND t.slug = ${input.tenantSlug}`);
+      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Tenant not found" });
+      if (!roleAtLeast(row.role, required)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: roleRefusedMessage(required, row.tenantSlug, row.role) });
       }
-      const { tenant, ...membershipRow } = membership;
+      const tenant: TenantScope = { id: row.tenantId, slug: row.tenantSlug, name: row.tenantName };
+      const membership: Membership = { id: row.id, userId: row.userId, tenantId: row.tenantId, role: row.role, createdAt: row.createdAt };
       ctx.auditScope.tenantId = tenant.id;
-      return next({ ctx: { tenant, membership: membershipRow } });
+      return next({ ctx: { tenant, membership } });
     });
 }

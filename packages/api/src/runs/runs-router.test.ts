@@ -57,4 +57,17 @@ describe("runs router", () => {
     const times = all.map((r) => r.createdAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
+
+  it("lists each run's version and who triggered it; a DAG without runs lists none, an unknown DAG is not found", async () => {
+    const [newest] = await caller.runs.list({ tenantSlug, dagId: "etl_daily", limit: 1 });
+    expect(newest).toMatchObject({ runType: "MANUAL", state: "FAILED", version: 1, startedAt: null });
+    expect(newest?.endedAt).toBeInstanceOf(Date);
+    expect(newest?.triggeredBy).toMatch(/^operator-\d+@hooli\.example$/);
+    expect(newest?.logicalDate).toBeInstanceOf(Date);
+
+    const owner = await memberWithRole(testDb.db, tenantSlug, "OWNER");
+    await owner.caller.dags.upload({ tenantSlug, fileName: "quiet.yaml", source: sampleDagYaml("quiet") });
+    await expect(caller.runs.list({ tenantSlug, dagId: "quiet" })).resolves.toEqual([]);
+    await expect(caller.runs.list({ tenantSlug, dagId: "no_such_dag" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });

@@ -1,11 +1,10 @@
 import { appRouter, createContextInner } from "@updraft/api";
 import { getDb } from "@updraft/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getServerSession } from "next-auth";
 import { crossSiteRefusal, crossSiteResponse } from "@/app/api/_lib/cross-site-request";
 import { limitTrpcBody } from "@/app/api/_lib/limit-trpc-body";
-import { authOptions } from "@/server/auth-options";
 import { clientIp } from "@/server/client-ip";
+import { readSessionUser } from "@/server/read-session-user";
 import { getSecretKeyring } from "@/server/secret-keyring";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +20,10 @@ async function handler(incoming: Request) {
     req,
     router: appRouter,
     async createContext() {
-      const session = await getServerSession(authOptions);
+      const db = getDb();
       return createContextInner({
-        db: getDb(),
-        user: session?.user ?? null,
+        db,
+        user: await readSessionUser(db, req),
         ip: clientIp(req.headers),
         keyring: getSecretKeyring(),
       });
