@@ -162,22 +162,37 @@ export function createPodLifecycle(options: PodLifecycleOptions) {
     if (!running) return;
     const lines = script.logs ?? [];
     const interval = script.lineIntervalMs ?? 0;
-    lines.forEach((line, i) => {
-      if (interval === 0) logs.append(podKey, `${line}\n`);
-      else later(podKey, i * interval, () => logs.append(podKey, `${line}\n`));
-    });
-    if (script.runForever) return;
     const runMs = Math.max(script.runMs ?? 20, lines.length * interval);
-    later(podKey, runMs, () => {
-      if (script.evicted !== undefined) {
-        finish(namespace, name, "Failed", { exitCode: 137, reason: "Error" }, { reason: "Evicted", message: script.evicted });
-      } else if (script.oomKilled) {
-        finish(namespace, name, "Failed", { exitCode: 137, reason: "OOMKilled" });
-      } else {
-        const exitCode = script.exitCode ?? 0;
-        finish(namespace, name, exitCode === 0 ? "Succeeded" : "Failed", { exitCode, reason: exitCode === 0 ? "Completed" : "Error" });
-      }
-    });
+    const startedAt = Date.now();
+    /** `action` at `ms` after the container started (at once when that is past). */
+    const at = (ms: number, action: () => void) => later(podKey, Math.max(0, startedAt + ms - Date.now()), action);
+    const exit = () => {
+      if (script.runForever) return;
+      at(runMs, () => {
+        if (script.evicted !== undefined) {
+          finish(namespace, name, "Failed", { exitCode: 137, reason: "Error" }, { reason: "Evicted", message: script.evicted });
+        } else if (script.oomKilled) {
+          finish(namespace, name, "Failed", { exitCode: 137, reason: "OOMKilled" });
+        } else {
+          const exitCode = script.exitCode ?? 0;
+          finish(namespace, name, exitCode === 0 ? "Succeeded" : "Failed", { exitCode, reason: exitCode === 0 ? "Completed" : "Error" });
+        }
+      });
+    };
+    if (interval === 0 || lines.length === 0) {
+      for (const line of lines) logs.append(podKey, `${line}\n`);
+      exit();
+      return;
+    }
+    // One timer at a time, each armed by the one before: timers of different durations armed together
+    // can fire out of order when the event loop lags (a loaded machine), and a container writes its
+    // lines in order, and all of them before it exits.
+    const write = (i: number): void => {
+      logs.append(podKey, `${lines[i]}\n`);
+      if (i + 1 < lines.length) at((i + 1) * interval, () => write(i + 1));
+      else exit();
+    };
+    at(0, () => write(0));
   }
 
   function tryStart(namespace: string, name: string, script: PodScript, pulls = 0): void {

@@ -71,6 +71,8 @@ export function servePodLog(
   if (tail !== null) sent = Math.max(0, all.length - Number(tail));
 
   const flush = () => {
+    // Dropped (ended or destroyed) but not closed yet: writing now would be an error.
+    if (response.writableEnded || response.destroyed) return;
     const lines = context.logs.lines(podKey);
     for (; sent < lines.length; sent++) {
       const line = lines[sent]!;
