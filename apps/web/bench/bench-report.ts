@@ -1,3 +1,4 @@
+import type { LoadResult, Pacing } from "./run-load";
 import type { ExplainedQuery } from "./explain-endpoint-queries";
 import type { LatencySummary } from "./latency-stats";
 import type { Endpoint } from "./request-variants";
@@ -18,19 +19,13 @@ export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; postgres: string; loadBefore: number[]; loadAfter: number[] };
   server: { command: string; pid: number; workers?: string; warmupSeconds?: number };
   seed: { counts: BenchSeedCounts; seedSeconds: number };
-  load: {
-    durationSeconds: number;
+  /** What the measured load did (runLoad's counts, without the per-request timings) and its CPU cost. */
+  load: Omit<LoadResult, "recorder"> & {
     targetRate: number;
     /** `even`: one client per request per second, started evenly over the second; `burst`: autocannon's overallRate. */
-    pacing?: "even" | "burst";
+    pacing?: Pacing;
     connections: number;
     variants: number;
-    requests: number;
-    requestsPerSecond: number;
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-    statusCodes: Record<string, number>;
     /** CPU seconds (user + system) the server process tree used during the load. */
     serverCpuSeconds: number;
     /** CPU seconds all Postgres processes used during the load. */
