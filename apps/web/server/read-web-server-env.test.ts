@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { listenHostname, readWebServerEnv } from "./read-web-server-env";
 
@@ -13,6 +14,7 @@ describe("readWebServerEnv", () => {
       UPDRAFT_SHUTDOWN_TIMEOUT_MS: 25_000,
       UPDRAFT_DRAIN_DELAY_MS: 0,
       KEEP_ALIVE_TIMEOUT: 65_000,
+      UPDRAFT_WEB_WORKERS: 1,
       UPDRAFT_MIGRATIONS_DIR: undefined,
       LOG_LEVEL: "info",
     });
@@ -30,6 +32,15 @@ describe("readWebServerEnv", () => {
         LOG_LEVEL: "debug",
       }),
     ).toMatchObject({ PORT: 8080, HOSTNAME: "0.0.0.0", UPDRAFT_METRICS_PORT: 0, UPDRAFT_SHUTDOWN_TIMEOUT_MS: 30_000, UPDRAFT_DRAIN_DELAY_MS: 0, LOG_LEVEL: "debug" });
+  });
+
+  it("reads UPDRAFT_WEB_WORKERS: a count of at least 1, or auto for one per CPU", () => {
+    expect(readWebServerEnv({ DATABASE_URL, UPDRAFT_WEB_WORKERS: "4" }).UPDRAFT_WEB_WORKERS).toBe(4);
+    expect(readWebServerEnv({ DATABASE_URL, UPDRAFT_WEB_WORKERS: " " }).UPDRAFT_WEB_WORKERS).toBe(1);
+    expect(readWebServerEnv({ DATABASE_URL, UPDRAFT_WEB_WORKERS: "auto" }).UPDRAFT_WEB_WORKERS).toBe(availableParallelism());
+    for (const bad of ["0", "-2", "1.5", "many"]) {
+      expect(() => readWebServerEnv({ DATABASE_URL, UPDRAFT_WEB_WORKERS: bad }), bad).toThrow(/UPDRAFT_WEB_WORKERS must be/);
+    }
   });
 
   it("names every problem at once", () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /** An unset or blank variable takes its default (z.coerce would turn "" into 0). */
@@ -45,6 +46,22 @@ const webServerEnvSchema = z.object({
    * front (ingress-nginx: 60 s), or it may reuse a connection just closed here and answer 502.
    */
   KEEP_ALIVE_TIMEOUT: milliseconds("KEEP_ALIVE_TIMEOUT", 65_000),
+  /**
+   * How many worker processes serve the app port (node:cluster), each with its own Next; `auto`: one per CPU
+   * (os.availableParallelism()). 1 runs no cluster at all.
+   */
+  UPDRAFT_WEB_WORKERS: z.preprocess(
+    (value) => {
+      const v = blankAsUnset(value);
+      return typeof v === "string" && v.trim().toLowerCase() === "auto" ? availableParallelism() : v;
+    },
+    z.coerce
+      .number({ error: "UPDRAFT_WEB_WORKERS must be a whole number of processes (at least 1) or auto." })
+      .int("UPDRAFT_WEB_WORKERS must be a whole number of processes (at least 1) or auto.")
+      .min(1, "UPDRAFT_WEB_WORKERS must be at least 1.")
+      .max(64, "UPDRAFT_WEB_WORKERS must be at most 64.")
+      .default(1),
+  ),
   /** Where the shipped migrations are (the images set it); unset: found next to the app. */
   UPDRAFT_MIGRATIONS_DIR: z.preprocess(blankAsUnset, z.string().optional()),
   LOG_LEVEL: z.preprocess(

@@ -1,7 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import type { Registry } from "prom-client";
+
+/** A prom-client Registry, or in the cluster primary the workers' aggregated metrics. */
+export interface MetricsSource {
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
 
 export interface MetricsServer {
   port: number;
@@ -16,7 +21,7 @@ export interface MetricsServer {
 export async function startMetricsServer(options: {
   port: number;
   hostname?: string;
-  registry: Registry;
+  registry: MetricsSource;
   logger: Logger;
 }): Promise<MetricsServer> {
   const { registry, logger } = options;

@@ -1,0 +1,72 @@
+// The UPDRAFT_WEB_WORKERS > 1 server with a fake app instead of Next, run in its own process
+// (`node --import tsx server/testing/cluster-fixture.ts`) for run-cluster-primary.test.ts.
+// The primary is the real runClusterPrimary; each worker wires the real pieces as start-web-server.ts does.
+// Worker routes: GET /pid answers the worker's pid; GET /slow answers only after the test writes
+// "release" to the primary's stdin (the primary passes it on to every worker).
+// FIXTURE_CRASH=1: every worker exits 3 as soon as it starts.
+import cluster from "node:cluster";
+import { createInterface } from "node:readline";
+import pino from "pino";
+import { clusterWorkerId, createProcessRegistry, exitOnStopUntilServing, workerShutdownSignals } from "../cluster-worker";
+import { createWebServer } from "../create-web-server";
+import { drainOnSignal } from "../drain-on-signal";
+import { createHttpMetrics } from "../http-metrics";
+import { createRouteLabeller } from "../label-route";
+import { runClusterPrimary } from "../run-cluster-primary";
+
+const RELEASE = "fixture:release";
+const shutdownTimeoutMs = Number(process.env.UPDRAFT_SHUTDOWN_TIMEOUT_MS ?? 25_000);
+const logger = pino({ name: "web", level: "info" }).child({ worker: clusterWorkerId() ?? 0 });
+
+if (cluster.isPrimary) {
+  createInterface({ input: process.stdin }).on("line", (line) => {
+    if (line.trim() !== "release") return;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: RELEASE });
+  });
+  await runClusterPrimary({
+    workers: Number(process.env.UPDRAFT_WEB_WORKERS ?? 2),
+    logger,
+    metricsPort: 0,
+    hostname: "127.0.0.1",
+    shutdownTimeoutMs,
+    exit: (code) => process.exit(code),
+  });
+} else {
+  const signals = workerShutdownSignals();
+  const stopBeforeServing = exitOnStopUntilServing(signals, () => process.exit(0));
+  if (process.env.FIXTURE_CRASH === "1") process.exit(3);
+  const registry = createProcessRegistry();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  process.on("message", (message: { type?: string } | null) => {
+    if (message?.type === RELEASE) release();
+  });
+
+  const webServer = createWebServer({
+    async handle(req, res) {
+      if (req.url === "/slow") {
+        logger.info("slow request started");
+        await released;
+        res.writeHead(200, { "content-type": "text/plain" }).end("slow done");
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/plain" }).end(String(process.pid));
+    },
+    logger,
+    metrics: createHttpMetrics(registry),
+    labelRoute: createRouteLabeller(["/slow", "/pid"]),
+    checkReadiness: async () => ({ ready: true, checks: { database: { ok: true }, migrations: { ok: true } } }),
+  });
+  drainOnSignal({
+    webServer,
+    logger,
+    drainDelayMs: Number(process.env.UPDRAFT_DRAIN_DELAY_MS ?? 0),
+    shutdownTimeoutMs,
+    cleanup: async () => logger.info("cleanup ran"),
+    exit: (code) => process.exit(code),
+    signals,
+  });
+  stopBeforeServing();
+  const port = await webServer.listen(0, "127.0.0.1");
+  logger.info({ port }, "web server listening");
+}
