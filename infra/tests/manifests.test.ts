@@ -121,6 +121,16 @@ describe.each(TARGETS)("%s", (target) => {
     }
   });
 
+  it("gives the web pods time to drain: the grace period outlasts the drain delay, the shutdown timeout and the primary's 3 s margin", () => {
+    for (const deployment of objectsOf(target).filter((o) => o.kind === "Deployment" && o.metadata.name === "updraft-web")) {
+      const spec = deployment.spec.template.spec;
+      const web = spec.containers.find((c: { name: string }) => c.name === "web");
+      const env = (name: string) => Number(web.env.find((e: { name: string }) => e.name === name)?.value ?? 0);
+      expect(env("UPDRAFT_DRAIN_DELAY_MS")).toBeGreaterThan(0);
+      expect(spec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(env("UPDRAFT_DRAIN_DELAY_MS") + env("UPDRAFT_SHUTDOWN_TIMEOUT_MS") + 3000);
+    }
+  });
+
   it("runs every container as a non-root user, read-only, without privileges, under the runtime's seccomp profile", () => {
     for (const { where, container, podSpec } of allContainers(objectsOf(target))) {
       const pod = podSpec.securityContext ?? {};
