@@ -8,6 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { nodeBundleOptions } from "@updraft/config/esbuild-node-bundle";
 import { build } from "esbuild";
 
 /** Packages loaded from node_modules at run time: native binaries that cannot be bundled. */
@@ -24,26 +25,9 @@ const result = await build({
   entryPoints: { main: "src/main.ts", "updraft-ops": "src/ops/updraft-ops.ts" },
   outdir,
   outExtension: { ".js": ".mjs" },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
+  ...nodeBundleOptions,
   // Optional peers some dependencies try inside try/catch (pg-native, ws's bufferutil, …) stay unresolved.
   external: [...RUNTIME_EXTERNALS, "pg-native", "bufferutil", "utf-8-validate"],
-  banner: {
-    // CommonJS dependencies call require(), __filename and __dirname; ESM output has none of them.
-    js: [
-      'import { createRequire as __updraftCreateRequire } from "node:module";',
-      'import { fileURLToPath as __updraftFileURLToPath } from "node:url";',
-      'import { dirname as __updraftDirname } from "node:path";',
-      "const require = __updraftCreateRequire(import.meta.url);",
-      "const __filename = __updraftFileURLToPath(import.meta.url);",
-      "const __dirname = __updraftDirname(__filename);",
-    ].join("\n"),
-  },
-  logLevel: "warning",
-  metafile: true,
-  legalComments: "none",
 });
 
 writeFileSync(join(outdir, "externals.json"), `${JSON.stringify({ externals: RUNTIME_EXTERNALS }, null, 2)}\n`);

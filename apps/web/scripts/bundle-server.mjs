@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { nodeBundleOptions } from "@updraft/config/esbuild-node-bundle";
 import { build } from "esbuild";
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,26 +16,9 @@ const result = await build({
   absWorkingDir: appDir,
   entryPoints: ["server/start-web-server.ts"],
   outfile,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
+  ...nodeBundleOptions,
   // next: from the standalone tree's node_modules. pg-native: pg's optional native driver, never used.
   external: ["next", "pg-native"],
-  banner: {
-    // CommonJS dependencies call require(), __filename and __dirname; ESM output has none of them.
-    js: [
-      'import { createRequire as __updraftCreateRequire } from "node:module";',
-      'import { fileURLToPath as __updraftFileURLToPath } from "node:url";',
-      'import { dirname as __updraftDirname } from "node:path";',
-      "const require = __updraftCreateRequire(import.meta.url);",
-      "const __filename = __updraftFileURLToPath(import.meta.url);",
-      "const __dirname = __updraftDirname(__filename);",
-    ].join("\n"),
-  },
-  logLevel: "warning",
-  metafile: true,
-  legalComments: "none",
 });
 
 const bytes = result.metafile.outputs[relative(appDir, outfile)]?.bytes ?? 0;
