@@ -4,7 +4,9 @@
 // it, and nothing imports an app.
 import tseslint from "typescript-eslint";
 
-const internal = ["dag", "db", "engine", "executor", "cost", "api", "config"];
+// @updraft/config is not a layer: it holds tooling settings (this lint config, the esbuild
+// settings of the container bundles) that any workspace's build scripts may use.
+const internal = ["dag", "db", "engine", "executor", "cost", "api"];
 const apps = ["@updraft/web", "@updraft/scheduler", "@updraft/cli", "@updraft/e2e"];
 
 /** Which internal packages each workspace may import. */

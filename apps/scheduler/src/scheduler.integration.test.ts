@@ -1,35 +1,19 @@
 import { uploadDag } from "./testing/upload-dag";
-import { createTenant, type Tenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
 import { triggerDagRun } from "@updraft/engine";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startScheduler, type RunningScheduler } from "./start-scheduler";
+import { describe, expect, it } from "vitest";
+import { runDagToEnd } from "./testing/run-dag-to-end";
+import { useLocalSchedulerWithTenant } from "./testing/use-local-scheduler-with-tenant";
 import { median, waitForRunToFinish } from "./testing/wait-for-run";
-import { TEST_KEYRING } from "./testing/test-keyring";
 
 const t = useTestDatabase();
-let tenant: Tenant;
-let scheduler: RunningScheduler;
-
-beforeAll(async () => {
-  tenant = await createTenant(t.db, { slug: "acme", name: "Acme" });
-  // A one-minute poll interval: every hand-off below must travel by LISTEN/NOTIFY,
-  // or the runs would take minutes and these tests would time out.
-  scheduler = await startScheduler({
-    keyring: TEST_KEYRING,
-    databaseUrl: t.url,
-    executor: "local",
-    pollIntervalMs: 60_000,
-    logger: pino({ level: "silent" }),
-  });
-});
-afterAll(async () => {
-  await scheduler?.stop();
-});
+// A one-minute poll interval: every hand-off below must travel by LISTEN/NOTIFY,
+// or the runs would take minutes and these tests would time out.
+const local = useLocalSchedulerWithTenant(t, { pollIntervalMs: 60_000, logger: pino({ level: "silent" }) });
 
 async function upload(source: string, fileName = "dag.yaml") {
-  return uploadDag(t.db, tenant.id, source, fileName);
+  return uploadDag(t.db, local.tenant.id, source, fileName);
 }
 
 async function logOf(runId: string, taskId: string) {
@@ -55,7 +39,7 @@ tasks:
     depends_on: [a]
     command: [sh, -c, "echo c on stderr >&2"]
 `);
-    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, conf: { who: "updraft" }, triggeredById: null });
+    const { id } = await triggerDagRun(t.db, { tenantId: local.tenant.id, dagDbId: dag.dagDbId, conf: { who: "updraft" }, triggeredById: null });
     const run = await waitForRunToFinish(t.db, id);
 
     expect(run.state).toBe("SUCCESS");
@@ -89,7 +73,7 @@ tasks:
     depends_on: [b]
     command: ["true"]
 `);
-    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
+    const { id } = await triggerDagRun(t.db, { tenantId: local.tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
     const run = await waitForRunToFinish(t.db, id);
 
     expect(run.state).toBe("FAILED");
@@ -104,15 +88,17 @@ tasks:
   });
 
   it("fails a task whose command does not exist, saying so", async () => {
-    const dag = await upload(`
+    const run = await runDagToEnd(
+      t.db,
+      local.tenant.id,
+      `
 dag_id: typo
 schedule: null
 tasks:
   - task_id: a
     command: [definitely-not-a-command-xyz]
-`);
-    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-    const run = await waitForRunToFinish(t.db, id);
+`,
+    );
     expect(run.state).toBe("FAILED");
     expect(run.taskInstances[0]!.message).toContain('command not found: "definitely-not-a-command-xyz"');
   });
@@ -153,7 +139,7 @@ tasks:
     const dag = await upload(`dag_id: chain\nschedule: null\ntasks:\n${tasks}\n`);
     const gaps: number[] = [];
     for (let round = 0; round < 3; round++) {
-      const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
+      const { id } = await triggerDagRun(t.db, { tenantId: local.tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
       const run = await waitForRunToFinish(t.db, id);
       expect(run.state).toBe("SUCCESS");
       const byId = new Map(run.taskInstances.map((ti) => [ti.taskId, ti]));

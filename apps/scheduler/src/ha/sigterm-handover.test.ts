@@ -1,33 +1,31 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { TEST_SECRET_KEY, triggerDagRun } from "@updraft/engine";
+import { triggerDagRun } from "@updraft/engine";
 import { executorKey } from "@updraft/executor";
-import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../bench/scheduler-process";
+import { waitUntilRegistered } from "../bench/scheduler-process";
 import { createLaunchLogObserver, readLaunchLog } from "../instrumentation/launch-log";
-import type { JobObservation } from "../instrumentation/scheduler-observer";
-import { startScheduler, type RunningScheduler } from "../start-scheduler";
-import { TEST_KEYRING } from "../testing/test-keyring";
+import { handoverSchedulerEnv } from "../testing/handover-scheduler-env";
+import { createLogDirKeptOnFailure } from "../testing/log-dir-kept-on-failure";
+import { createSchedulerProcessSet } from "../testing/scheduler-process-set";
+import { startBystanderScheduler, type BystanderScheduler } from "../testing/start-bystander-scheduler";
 import { waitForRunToFinish } from "../testing/wait-for-run";
 import { uploadDag } from "./ha-fixtures";
 
 const t = useTestDatabase();
-const live = new Set<SchedulerProcess>();
-let bystander: RunningScheduler | undefined;
-let dir: string | undefined;
-let passed = false;
+const schedulers = createSchedulerProcessSet();
+let bystander: BystanderScheduler | undefined;
+const logs = createLogDirKeptOnFailure();
 
 afterAll(async () => {
-  await Promise.all([...live].map((p) => p.stop()));
+  await schedulers.stopAll();
   await bystander?.stop();
   // The schedulers' logs stay behind when the test failed (the error names the folder).
-  if (dir && passed) await rm(dir, { recursive: true, force: true });
+  await logs.removeIfPassed();
 });
 
 /**
@@ -48,7 +46,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the schedulers' logs are in ${dir}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the schedulers' logs are in ${logs.path}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -70,7 +68,7 @@ function isAlive(pid: number): boolean {
 
 describe("SIGTERM to a scheduler with the local executor", () => {
   it("leaves its running tasks running; the next scheduler with the same id adopts them, nothing launched twice", { timeout: 120_000 }, async () => {
-    dir = await mkdtemp(join(tmpdir(), "updraft-sigterm-"));
+    const dir = await logs.create("updraft-sigterm-");
     const launchLog = join(dir, "launches.log");
     const release = join(dir, "release");
     const stateRoot = join(dir, "local-state");
@@ -95,30 +93,8 @@ tasks:
 `,
     );
 
-    let started = 0;
-    const startScheduler_ = () => {
-      const proc = spawnSchedulerProcess({
-        logFile: join(dir!, `scheduler-${++started}.log`),
-        env: {
-          DATABASE_URL: t.url,
-          UPDRAFT_SECRET_KEY: TEST_SECRET_KEY,
-          UPDRAFT_EXECUTOR: "local",
-          UPDRAFT_SCHEDULER_ID: schedulerId,
-          UPDRAFT_LOCAL_STATE_DIR: stateRoot,
-          UPDRAFT_LAUNCH_LOG: launchLog,
-          UPDRAFT_METRICS_PORT: "0",
-          UPDRAFT_TICK_SECONDS: "1",
-          UPDRAFT_POLL_INTERVAL_MS: "100",
-          UPDRAFT_HEARTBEAT_MS: "200",
-          UPDRAFT_RECONCILE_MS: "500",
-          UPDRAFT_ZOMBIE_AFTER_MS: "30000",
-          LOG_LEVEL: "info",
-        },
-      });
-      live.add(proc);
-      void proc.exited.then(() => live.delete(proc));
-      return proc;
-    };
+    const env = handoverSchedulerEnv({ databaseUrl: t.url, schedulerId, launchLog, executorEnv: { UPDRAFT_EXECUTOR: "local", UPDRAFT_LOCAL_STATE_DIR: stateRoot } });
+    const startScheduler_ = () => schedulers.spawn(dir, env);
 
     const first = startScheduler_();
     await waitUntilRegistered(t.db, first, 60_000);
@@ -135,19 +111,8 @@ tasks:
     });
 
     // Another replica reconciles all along: it must not take the stopped scheduler's tasks for zombies.
-    const bystanderJobs: JobObservation[] = [];
     const bystanderLaunches = createLaunchLogObserver(launchLog);
-    bystander = await startScheduler({
-      keyring: TEST_KEYRING,
-      databaseUrl: t.url,
-      executor: "noop",
-      pollIntervalMs: 100,
-      heartbeatIntervalMs: 200,
-      reconcileIntervalMs: 100,
-      zombieAfterMs: 30_000,
-      observer: { onLaunch: (l) => bystanderLaunches.onLaunch!(l), onJob: (job) => void bystanderJobs.push(job) },
-      logger: pino({ level: "silent" }),
-    });
+    bystander = await startBystanderScheduler({ databaseUrl: t.url, zombieAfterMs: 30_000, onLaunch: (l) => bystanderLaunches.onLaunch!(l) });
 
     await first.stop();
     await expect(first.exited).resolves.toEqual({ code: 0, signal: null });
@@ -156,7 +121,7 @@ tasks:
     expect(taskPids.filter(isAlive)).toEqual(taskPids);
     expect((await t.db.schedulerInstance.findUniqueOrThrow({ where: { id: schedulerId } })).stoppedAt).toBeNull();
     expect(readFileSync(first.logFile, "utf8")).toContain("leaving running tasks to the next start of this scheduler id");
-    await waitFor("two reconcile passes of the other replica", () => bystanderJobs.filter((j) => j.name === "reconcile" && j.startedAt > stoppedAt).length >= 2);
+    await waitFor("two reconcile passes of the other replica", () => bystander!.reconcilePassesSince(stoppedAt) >= 2);
     const stillRunning = await t.db.taskInstance.count({ where: { id: { in: slow.map((ti) => ti.id) }, state: "RUNNING" } });
     expect(stillRunning).toBe(2);
 
@@ -198,6 +163,6 @@ tasks:
     // The second scheduler ran its tasks to the end and left no state behind; without tasks left, it is marked stopped.
     expect(existsSync(stateDir) ? readdirSync(stateDir).filter((name) => name.startsWith("ti-")) : []).toEqual([]);
     expect((await t.db.schedulerInstance.findUniqueOrThrow({ where: { id: schedulerId } })).stoppedAt).not.toBeNull();
-    passed = true;
+    logs.markPassed();
   });
 });

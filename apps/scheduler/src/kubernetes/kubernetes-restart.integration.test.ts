@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createTenant, type Tenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { triggerDagRun } from "@updraft/engine";
 import { executorKey } from "@updraft/executor";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobObservation } from "../instrumentation/scheduler-observer";
-import { startScheduler, type RunningScheduler } from "../start-scheduler";
-import { uploadDag } from "../testing/upload-dag";
+import { startBystanderScheduler, type BystanderScheduler } from "../testing/start-bystander-scheduler";
+import { triggerNewDag } from "../testing/trigger-new-dag";
+import { waitForRunningTask } from "../testing/wait-for-running-task";
 import { waitForRunToFinish } from "../testing/wait-for-run";
 import {
   asOutput,
@@ -19,12 +17,11 @@ import {
   waitForProvisioned,
   type KubeFixture,
 } from "./testing/kube-scheduler-fixture";
-import { TEST_KEYRING } from "../testing/test-keyring";
 
 const t = useTestDatabase();
 let fx: KubeFixture;
 let tenant: Tenant;
-let bystander: RunningScheduler | undefined;
+let bystander: BystanderScheduler | undefined;
 
 beforeAll(async () => {
   tenant = await createTenant(t.db, { slug: "acme", name: "Acme" });
@@ -37,14 +34,12 @@ afterAll(async () => {
 
 describe("restarting a Kubernetes scheduler", () => {
   it("adopts the pod it left running: one pod for the try, the run succeeds, every log line stored once", async () => {
-    // Another replica reconciles all along: it must not take the stopped scheduler's running pod for a zombie.
-    const bystanderJobs: JobObservation[] = [];
     const schedulerId = randomUUID();
     const lines = numberedLines(40);
     fx.api.state.scriptImage("acme/train:1", { logs: lines, lineIntervalMs: 100 });
     const first = await fx.startKubeScheduler({ schedulerId });
     await waitForProvisioned(t.db, tenant.id);
-    const dag = await uploadDag(
+    const runId = await triggerNewDag(
       t.db,
       tenant.id,
       `
@@ -60,27 +55,15 @@ tasks:
     command: [python, -m, train]
 `,
     );
-    const { id: runId } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-    const train = await waitFor("the training task to start", () =>
-      t.db.taskInstance.findFirst({ where: { dagRunId: runId, taskId: "train", state: "RUNNING" } }).then((ti) => ti ?? undefined),
-    );
+    const train = await waitForRunningTask(t.db, runId, "train");
     const key = executorKey(train.id, 1);
     await waitFor("a few stored lines of the training log", async () => (await storedLog(t.db, train.id)).includes("line 3\n"));
-    bystander = await startScheduler({
-      keyring: TEST_KEYRING,
-      databaseUrl: t.url,
-      executor: "noop",
-      pollIntervalMs: 100,
-      heartbeatIntervalMs: 200,
-      reconcileIntervalMs: 100,
-      zombieAfterMs: 10_000,
-      observer: { onJob: (job) => void bystanderJobs.push(job) },
-      logger: pino({ level: "silent" }),
-    });
+    // Another replica reconciles all along: it must not take the stopped scheduler's running pod for a zombie.
+    bystander = await startBystanderScheduler({ databaseUrl: t.url, zombieAfterMs: 10_000 });
 
     await first.stop();
     const stoppedAt = performance.timeOrigin + performance.now();
-    await waitFor("two reconcile passes of the other replica", () => bystanderJobs.filter((j) => j.name === "reconcile" && j.startedAt > stoppedAt).length >= 2);
+    await waitFor("two reconcile passes of the other replica", () => bystander!.reconcilePassesSince(stoppedAt) >= 2);
     expect(phaseOf(fx.api.state.get("pods", "updraft-acme", key))).toBe("Running");
     expect((await t.db.taskInstance.findUniqueOrThrow({ where: { id: train.id } })).state).toBe("RUNNING");
 

@@ -1,17 +1,13 @@
 import { Writable } from "node:stream";
-import { createTenant, type Tenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { requestTaskKill, triggerDagRun } from "@updraft/engine";
+import { requestTaskKill } from "@updraft/engine";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startScheduler, type RunningScheduler } from "../start-scheduler";
-import { TEST_KEYRING } from "../testing/test-keyring";
-import { uploadDag } from "../testing/upload-dag";
-import { waitForRunToFinish } from "../testing/wait-for-run";
+import { describe, expect, it } from "vitest";
+import { runDagToEnd } from "../testing/run-dag-to-end";
+import { startTaskToKill } from "../testing/start-task-to-kill";
+import { useLocalSchedulerWithTenant } from "../testing/use-local-scheduler-with-tenant";
 
 const t = useTestDatabase();
-let tenant: Tenant;
-let scheduler: RunningScheduler;
 const lines: Record<string, unknown>[] = [];
 
 /** pino writes one JSON line per write here, as it would to stdout. */
@@ -24,24 +20,13 @@ const memory = new Writable({
 
 const TASK_FIELDS = ["tenant", "dag", "run", "task"] as const;
 
-beforeAll(async () => {
-  tenant = await createTenant(t.db, { slug: "acme", name: "Acme" });
-  scheduler = await startScheduler({
-    keyring: TEST_KEYRING,
-    databaseUrl: t.url,
-    executor: "local",
-    logger: pino({ name: "scheduler", level: "debug" }, memory),
-  });
-});
-afterAll(async () => {
-  await scheduler?.stop();
-});
+const local = useLocalSchedulerWithTenant(t, { logger: pino({ name: "scheduler", level: "debug" }, memory) });
 
 describe("the scheduler's log lines about tasks", () => {
   it("carry tenant, dag, run and task (and the try) on every line about a task, the try's end included", async () => {
-    const dag = await uploadDag(
+    const run = await runDagToEnd(
       t.db,
-      tenant.id,
+      local.tenant.id,
       `
 dag_id: logged
 schedule: null
@@ -55,8 +40,6 @@ tasks:
     command: [definitely-not-a-command-xyz]
 `,
     );
-    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-    const run = await waitForRunToFinish(t.db, id);
     expect(run.state).toBe("FAILED");
     await expect.poll(() => lines.filter((l) => l.msg === "task try ended").length, { timeout: 10_000 }).toBe(3);
 
@@ -78,21 +61,7 @@ tasks:
   });
 
   it("carry them on the kill listener's lines, which know the try only by its ids", async () => {
-    const dag = await uploadDag(
-      t.db,
-      tenant.id,
-      `
-dag_id: killed
-schedule: null
-tasks:
-  - task_id: sleepy
-    command: [sleep, "60"]
-`,
-    );
-    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-    const running = () => t.db.taskInstance.findFirst({ where: { dagRunId: id, taskId: "sleepy", state: "RUNNING" } });
-    await expect.poll(running, { timeout: 20_000 }).not.toBeNull();
-    const ti = (await running())!;
+    const { runId: id, ti } = await startTaskToKill(t.db, local.tenant.id);
     await requestTaskKill(t.db, { taskInstanceId: ti.id, tryNumber: ti.tryNumber, reason: "marked failed by a test" });
     const run = await t.db.dagRun.findUniqueOrThrow({ where: { id } });
     await expect.poll(() => lines.find((l) => l.msg === "killing a task on request"), { timeout: 20_000 }).toMatchObject({

@@ -1,12 +1,12 @@
 import { createDb, createTenant, type Tenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { requestTaskKill, triggerDagRun } from "@updraft/engine";
+import { requestTaskKill } from "@updraft/engine";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "../start-scheduler";
 import { TEST_KEYRING } from "../testing/test-keyring";
-import { uploadDag } from "../testing/upload-dag";
-import { waitForRunToFinish } from "../testing/wait-for-run";
+import { runDagToEnd } from "../testing/run-dag-to-end";
+import { startTaskToKill } from "../testing/start-task-to-kill";
 import { createSchedulerMetrics, type SchedulerMetrics } from "./scheduler-metrics";
 
 /** A sample of a scrape: histograms name theirs (`…_bucket`, `…_count`, `…_sum`). */
@@ -32,11 +32,7 @@ async function histogramCount(name: string): Promise<number> {
   return values.find((v) => v.metricName === `${name}_count`)?.value ?? 0;
 }
 
-async function runDag(source: string) {
-  const dag = await uploadDag(t.db, tenant.id, source);
-  const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-  return waitForRunToFinish(t.db, id);
-}
+const runDag = (source: string) => runDagToEnd(t.db, tenant.id, source);
 
 beforeAll(async () => {
   tenant = await createTenant(t.db, { slug: "acme", name: "Acme" });
@@ -103,22 +99,8 @@ tasks:
   });
 
   it("do not count a task killed on request as an executor error", async () => {
-    const dag = await uploadDag(
-      t.db,
-      tenant.id,
-      `
-dag_id: killed
-schedule: null
-tasks:
-  - task_id: sleepy
-    command: [sleep, "60"]
-`,
-    );
-    const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-    const running = () => t.db.taskInstance.findFirst({ where: { dagRunId: id, taskId: "sleepy", state: "RUNNING" } });
-    await expect.poll(running, { timeout: 20_000 }).not.toBeNull();
+    const { ti } = await startTaskToKill(t.db, tenant.id);
     expect(await sample("updraft_tenant_running_tasks", { tenant: "acme" })).toBe(1);
-    const ti = (await running())!;
     const errorsBefore = await metrics.executorErrors.get();
     await requestTaskKill(t.db, { taskInstanceId: ti.id, tryNumber: ti.tryNumber, reason: "marked failed by a test" });
     await expect.poll(() => t.db.taskTry.findFirst({ where: { taskInstanceId: ti.id, endedAt: { not: null } } }), { timeout: 20_000 }).not.toBeNull();
