@@ -24,7 +24,7 @@ describe("bench:web options", () => {
   });
 
   it("paces evenly after a 10 s warm-up on one worker per CPU unless told otherwise", () => {
-    expect(parseBenchOptions([])).toMatchObject({ pacing: "even", warmup: 10, workers: "auto" });
+    expect(parseBenchOptions([])).toMatchObject({ pacing: "even", warmup: 10, workers: "auto", server: "bundle" });
     expect(parseBenchOptions(["--pacing=burst", "--warmup=0", "--workers=1"])).toMatchObject({ pacing: "burst", warmup: 0, workers: "1" });
     expect(() => parseBenchOptions(["--pacing=steady"])).toThrow('--pacing must be "even" or "burst", got "steady"');
     expect(() => parseBenchOptions(["--workers=many"])).toThrow('--workers must be "auto" or a whole number ≥ 1, got "many"');

@@ -10,6 +10,8 @@ export interface BenchOptions {
   pacing: Pacing;
   /** Seconds of load at the same rate before the measured load (JIT, caches, connection pools); not measured. */
   warmup: number;
+  /** Which server to start: the image's bundle (`bundle`, default) or the TypeScript source through tsx (`source`). */
+  server: "bundle" | "source";
   /** The web server's worker processes (UPDRAFT_WEB_WORKERS): a number, or "auto" for one per CPU. */
   workers: string;
   /** DAGs to seed (× 10 runs × 10 tasks). */
@@ -30,6 +32,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   connections: 20,
   pacing: "even",
   warmup: 10,
+  server: "bundle",
   workers: "auto",
   dags: 1000,
   variantsPerEndpoint: 100,
@@ -39,9 +42,9 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 };
 
 const NUMERIC = ["duration", "rate", "connections", "dags", "variants"] as const;
-const TEXT = ["pacing", "warmup", "workers"] as const;
+const TEXT = ["pacing", "warmup", "workers", "server"] as const;
 export const USAGE =
-  "npm run bench:web -- [--duration=60] [--rate=200] [--pacing=even|burst] [--connections=20 (burst pacing)] [--warmup=10] [--workers=auto|N] [--dags=1000] [--variants=100] [--quick (10 s of load)] [--build] [--profile] [--explain]";
+  "npm run bench:web -- [--duration=60] [--rate=200] [--pacing=even|burst] [--connections=20 (burst pacing)] [--warmup=10] [--workers=auto|N] [--server=bundle|source] [--dags=1000] [--variants=100] [--quick (10 s of load)] [--build] [--profile] [--explain]";
 
 /**
  * Reads `--name=value` / `--name value` flags, and the `npm_config_<name>`
@@ -84,9 +87,12 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
   if (workers !== "auto" && !(Number.isInteger(Number(workers)) && Number(workers) >= 1)) {
     throw new Error(`--workers must be "auto" or a whole number ≥ 1, got "${workers}"`);
   }
+  const server = flags.get("server") ?? DEFAULT_OPTIONS.server;
+  if (server !== "bundle" && server !== "source") throw new Error(`--server must be "bundle" or "source", got "${server}"`);
   return {
     pacing,
     warmup,
+    server,
     workers,
     duration: number("duration", flag("quick") ? 10 : DEFAULT_OPTIONS.duration),
     rate: number("rate", DEFAULT_OPTIONS.rate),

@@ -86,7 +86,7 @@ try {
   await db.$disconnect();
   db = undefined;
 
-  if (options.build || !existsSync(join(webDir, ".next", "BUILD_ID"))) {
+  if (options.build || !existsSync(join(webDir, ".next", "BUILD_ID")) || (options.server === "bundle" && !existsSync(join(webDir, "dist", "server.mjs")))) {
     step("building the web app (flock /tmp/updraft-web-build.lock npm run build -w @updraft/web)");
     const build = spawnSync("flock", ["/tmp/updraft-web-build.lock", "npm", "run", "build", "-w", "@updraft/web"], {
       cwd: repoRoot,
@@ -113,6 +113,7 @@ try {
       UPDRAFT_METRICS_PORT: "0",
       UPDRAFT_WEB_WORKERS: options.workers,
     },
+    server: options.server,
     nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(scratch, "profile")}`] : [],
   });
   const serverCommand = server.command;

@@ -14,9 +14,10 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the production web server the way `npm start` does: the custom
- * server (`node --import tsx server/start-web-server.ts`) when apps/web has
- * it, else `next start`; output goes to `logFile`. Resolves once
+ * Starts the production web server: the bundle the image runs
+ * (`node dist/server.mjs`) or the source as `npm start` runs it
+ * (`node --import tsx server/start-web-server.ts`), else `next start`;
+ * output goes to `logFile`. Resolves once
  * /api/health answers 200.
  */
 export async function startServerProcess(input: {
@@ -24,16 +25,24 @@ export async function startServerProcess(input: {
   port: number;
   env: NodeJS.ProcessEnv;
   logFile: string;
+  /**
+   * `bundle`: dist/server.mjs, the esbuild bundle the Docker image runs (when it exists);
+   * `source`: server/start-web-server.ts through tsx, as `npm start` runs it.
+   */
+  server: "bundle" | "source";
   /** Extra node flags (e.g. --cpu-prof). */
   nodeArgs?: string[];
   readyTimeoutMs?: number;
 }): Promise<ServerProcess> {
   const require = createRequire(join(input.webDir, "package.json"));
   const customServer = join(input.webDir, "server", "start-web-server.ts");
-  const args = existsSync(customServer)
-    ? ["--import", pathToFileURL(require.resolve("tsx")).href, customServer]
-    : [require.resolve("next/dist/bin/next"), "start", "-p", String(input.port)];
-  const command = existsSync(customServer) ? "node --import tsx server/start-web-server.ts" : "next start";
+  const bundle = join(input.webDir, "dist", "server.mjs");
+  const [args, command] =
+    input.server === "bundle" && existsSync(bundle)
+      ? [[bundle], "node dist/server.mjs"]
+      : existsSync(customServer)
+        ? [["--import", pathToFileURL(require.resolve("tsx")).href, customServer], "node --import tsx server/start-web-server.ts"]
+        : [[require.resolve("next/dist/bin/next"), "start", "-p", String(input.port)], "next start"];
   const log = createWriteStream(input.logFile);
   const child = spawn(process.execPath, [...(input.nodeArgs ?? []), ...args], { cwd: input.webDir, env: input.env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log);
