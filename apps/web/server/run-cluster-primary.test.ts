@@ -25,6 +25,11 @@ afterEach(killFixtures);
 async function startCluster(env: Record<string, string> = {}, options: { detached?: boolean } = {}): Promise<Cluster> {
   const web = spawnFixture(fixture, { UPDRAFT_WEB_WORKERS: "2", ...env }, options);
   const listening = await waitForLog(web, (line) => line.msg === "all web workers listening", "both workers to listen");
+  // The primary hears of a worker's listen before that worker's own log line reaches the pipe.
+  await until(
+    () => (new Set(web.logs.filter((line) => line.msg === "web server listening").map((line) => line.pid)).size >= 2 ? true : undefined),
+    "both workers' own listening lines",
+  );
   return {
     ...web,
     port: listening.port as number,

@@ -82,6 +82,9 @@ export async function runClusterPrimary(options: ClusterPrimaryOptions): Promise
       }
     });
     worker.on("exit", (code, signal) => onExit(state, code, signal));
+    // A message to a worker whose channel just closed (it is exiting) fails with an 'error' event, which
+    // would otherwise end the primary; its exit is handled above.
+    worker.on("error", (err) => logger.warn({ err, workerId: worker.id, workerPid: worker.process.pid }, "could not reach a web worker"));
     logger.info({ workerId: worker.id, workerPid: worker.process.pid }, "web worker started");
   }
 
@@ -123,7 +126,10 @@ export async function runClusterPrimary(options: ClusterPrimaryOptions): Promise
     if (state.signalsReady) {
       const message: ShutdownMessage = { type: SHUTDOWN_MESSAGE, signal };
       try {
-        state.worker.send(message);
+        // If the channel closes before the message is out, the worker is exiting already: its exit is handled.
+        state.worker.send(message, (err: Error | null) => {
+          if (err) logger.warn({ err, workerId: state.worker.id }, "could not ask a web worker to drain; it is exiting");
+        });
         return;
       } catch {
         // The channel just closed; fall through to the signal.

@@ -21,7 +21,8 @@ const logger = pino({ name: "web", level: "info" }).child({ worker: clusterWorke
 if (cluster.isPrimary) {
   createInterface({ input: process.stdin }).on("line", (line) => {
     if (line.trim() !== "release") return;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: RELEASE });
+    // A worker that drained already may be gone: a failed send is fine.
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send({ type: RELEASE }, () => undefined);
   });
   await runClusterPrimary({
     workers: Number(process.env.UPDRAFT_WEB_WORKERS ?? 2),
