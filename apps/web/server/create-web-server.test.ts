@@ -85,7 +85,7 @@ describe("the web server's own routes", () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       status: "not ready",
-      checks: { database: { ok: true }, migrations: { ok: false, message: "pending: 29990101000000_add_future_column" } },
+      checks: { database: { ok: true }, migrations: { ok: false, message: "pending migrations: 29990101000000_add_future_column (run the migrate job)" } },
     });
   });
 
@@ -98,7 +98,7 @@ describe("the web server's own routes", () => {
     expect(response.status).toBe(503);
     const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; message?: string }> };
     expect(body.status).toBe("not ready");
-    expect(body.checks.database).toEqual({ ok: false, message: expect.stringMatching(/^database unreachable: /) });
+    expect(body.checks.database).toEqual({ ok: false, message: expect.stringMatching(/^the database is not reachable: /) });
     expect(body.checks.migrations?.ok).toBe(false);
   });
 

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import { checkDatabaseReadiness } from "@updraft/db/migration-status";
 import type { HealthCheck, SchedulerHealth } from "./health-types";
-import { checkDatabase, checkMigrations } from "./readiness-checks";
 
 export interface HealthServerOptions {
   /** UPDRAFT_METRICS_PORT; 0 picks a free port (see `port` of the result). */
@@ -65,8 +65,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     const scheduler = options.scheduler();
     const worker: HealthCheck = scheduler?.checks.worker ?? { ok: false, message: "the scheduler is starting" };
     if (shuttingDown || scheduler?.stopping) return { ready: false, checks: { shutdown: SHUTTING_DOWN, worker } };
-    const database = await checkDatabase(pool);
-    const migrations = database.ok ? await checkMigrations(pool, options.migrationsDir) : { ok: false, message: "not checked: the database is not reachable" };
+    const { database, migrations } = await checkDatabaseReadiness(pool, { migrationsDir: options.migrationsDir });
     const checks: Record<string, HealthCheck> = { database, migrations, ...scheduler?.checks, worker };
     return { ready: Object.values(checks).every((c) => c.ok), checks };
   }

@@ -1,8 +1,7 @@
+import type { ReadinessCheck } from "@updraft/db/migration-status";
+
 /** One readiness check: `{ ok: true }` or `{ ok: false, message }` saying what is wrong. */
-export interface HealthCheck {
-  ok: boolean;
-  message?: string;
-}
+export type HealthCheck = ReadinessCheck;
 
 /** What a running scheduler reports for /readyz. */
 export interface SchedulerHealth {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { readMigrationStatus } from "@updraft/db/migration-status";
+import { describeMigrationProblems, readMigrationStatus } from "@updraft/db/migration-status";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { OpsIo } from "./ops-io";
@@ -29,7 +29,7 @@ export async function waitForMigrationsCommand(env: NodeJS.ProcessEnv, io: OpsIo
       return 0;
     }
     if (reason !== lastReason) {
-      if (reason.startsWith("failed")) logger.warn({ reason }, "a migration failed: look at the migration Job's log; waiting for a fixed one");
+      if (reason.startsWith("failed migrations")) logger.warn({ reason }, "a migration failed: look at the migration Job's log; waiting for a fixed one");
       else logger.info({ reason }, "waiting for the migrations");
     }
     lastReason = reason;
@@ -46,10 +46,7 @@ async function notReadyReason(url: string): Promise<string | null> {
   client.on("error", () => undefined);
   try {
     await client.connect();
-    const { pending, failed } = await readMigrationStatus(client);
-    if (failed.length > 0) return `failed migration(s): ${failed.join(", ")}`;
-    if (pending.length > 0) return `pending migration(s): ${pending.join(", ")}`;
-    return null;
+    return describeMigrationProblems(await readMigrationStatus(client));
   } catch (error) {
     return `database not reachable: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
