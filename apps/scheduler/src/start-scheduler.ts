@@ -22,7 +22,6 @@ import type { HealthCheck, SchedulerHealth } from "./http/health-types";
 import { countJobs } from "./instrumentation/count-jobs";
 import { createExecutorMeter } from "./instrumentation/meter-executor";
 import { readTaskLogFields } from "./instrumentation/read-task-log-fields";
-import { readTryReadyAt } from "./instrumentation/read-try-ready-at";
 import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
 import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
@@ -123,7 +122,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
   const metrics = options.metrics ?? createSchedulerMetrics({ defaultMetrics: false });
-  const executorMeter = createExecutorMeter(metrics, (req) => readTryReadyAt(db, req.taskInstanceId, req.tryNumber), log);
+  const executorMeter = createExecutorMeter(metrics);
   const created = createExecutor(options.executor, db, log, {
     keyring: options.keyring,
     noopDurationMs: options.noopDurationMs,

@@ -1,5 +1,4 @@
-import { taskLogFields, type Executor, type LaunchRequest, type TaskOutcome } from "@updraft/executor";
-import type { Logger } from "pino";
+import type { Executor, LaunchRequest, TaskOutcome } from "@updraft/executor";
 import { classifyFailureReason, classifyLaunchError } from "../metrics/classify-executor-failure";
 import type { SchedulerMetrics } from "../metrics/scheduler-metrics";
 
@@ -13,15 +12,11 @@ export interface ExecutorMeter {
 }
 
 /**
- * The executor half of the scheduler's metrics. `readyAt` gives when a try
- * became ready (its queued_at); it is read after the launch returned, off the
- * launch's path, and a failed read only loses that one observation.
+ * The executor half of the scheduler's metrics. The scheduling latency runs
+ * from the launch's `queuedAt` (when admission queued the try, read with the
+ * claim) to the moment the executor started it.
  */
-export function createExecutorMeter(
-  metrics: SchedulerMetrics,
-  readyAt: (req: LaunchRequest) => Promise<Date | null>,
-  logger: Logger,
-): ExecutorMeter {
+export function createExecutorMeter(metrics: SchedulerMetrics): ExecutorMeter {
   /** Keys killed on request (a user, a clear, the orphan sweep): their failure is not an executor error. */
   const killed = new Set<string>();
   const countFailure = (reason: string) => {
@@ -41,14 +36,8 @@ export function createExecutorMeter(
             throw err;
           }
           if (!result.adopted) {
-            const launchedAt = Date.now();
             metrics.launches.inc({ executor: executor.name });
-            readyAt(req).then(
-              (at) => {
-                if (at) metrics.schedulingLatency.observe(Math.max(0, launchedAt - at.getTime()) / 1000);
-              },
-              (err: unknown) => logger.debug({ err, ...taskLogFields(req) }, "could not read when the try became ready; its scheduling latency is not observed"),
-            );
+            if (req.queuedAt) metrics.schedulingLatency.observe(Math.max(0, Date.now() - req.queuedAt.getTime()) / 1000);
           }
           return result;
         },

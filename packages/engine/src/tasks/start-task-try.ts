@@ -27,6 +27,8 @@ export interface TaskLaunch {
   connectionIds: string[];
   /** Secret names, injected as <NAME> (upper-case). */
   secretNames: string[];
+  /** When the try became ready to launch (admission queued it): the start of its scheduling latency. */
+  queuedAt?: Date;
   /**
    * Executors without Kubernetes Secrets (local): the decrypted values of
    * `connectionIds` and `secretNames` as environment variables, resolved by
@@ -51,6 +53,7 @@ interface TryRow {
   state: string;
   tryNumber: number;
   schedulerId: string | null;
+  queuedAt: Date | null;
   tenantSlug: string;
   dagId: string;
   runId: string;
@@ -118,6 +121,8 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
     tolerations: task.tolerations,
     connectionIds: task.connections,
     secretNames: task.secrets,
+    // The try's queued_at is this same value (COALESCE(queued_at, now) below).
+    queuedAt: ti.queuedAt ?? now,
   };
   if (adopting) return launch;
 
@@ -163,7 +168,7 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
 async function readTry(db: Db, taskInstanceId: string): Promise<TryRow | undefined> {
   const [row] = await db.$queryRaw<TryRow[]>`
     SELECT ti.id, ti.task_id AS "taskId", ti.state::text AS state, ti.try_number AS "tryNumber",
-           ti.scheduler_id::text AS "schedulerId", t.slug AS "tenantSlug", d.dag_id AS "dagId",
+           ti.scheduler_id::text AS "schedulerId", ti.queued_at AS "queuedAt", t.slug AS "tenantSlug", d.dag_id AS "dagId",
            r.run_id AS "runId", r.logical_date AS "logicalDate", r.data_interval_start AS "dataIntervalStart",
            r.data_interval_end AS "dataIntervalEnd", r.conf, r.dag_version_id AS "dagVersionId",
            ti.request_cpu_millis AS "requestCpuMillis", ti.request_memory_bytes AS "requestMemoryBytes",

@@ -40,10 +40,11 @@ export interface DeliveredOffsets {
 }
 
 /** What launch.json holds: every field of the launch except `env` and `secretEnv` (never written to disk). */
-export type LaunchRecord = Omit<LaunchRequest, "env" | "secretEnv">;
+export type LaunchRecord = Omit<LaunchRequest, "env" | "secretEnv" | "queuedAt">;
 
+/** What launch.json keeps of a launch: no environment (secrets), and not queuedAt (only the launching scheduler's metric reads it). */
 export function launchRecordOf(req: LaunchRequest): LaunchRecord {
-  const { env: _env, secretEnv: _secretEnv, ...record } = req;
+  const { env: _env, secretEnv: _secretEnv, queuedAt: _queuedAt, ...record } = req;
   return record;
 }
 
