@@ -8,11 +8,8 @@ import cluster from "node:cluster";
 import { createInterface } from "node:readline";
 import pino from "pino";
 import { clusterWorkerId, createProcessRegistry, exitOnStopUntilServing, workerShutdownSignals } from "../cluster-worker";
-import { createWebServer } from "../create-web-server";
-import { drainOnSignal } from "../drain-on-signal";
-import { createHttpMetrics } from "../http-metrics";
-import { createRouteLabeller } from "../label-route";
 import { runClusterPrimary } from "../run-cluster-primary";
+import { startSlowFixtureServer } from "./slow-fixture-server";
 
 const RELEASE = "fixture:release";
 const shutdownTimeoutMs = Number(process.env.UPDRAFT_SHUTDOWN_TIMEOUT_MS ?? 25_000);
@@ -43,31 +40,13 @@ if (cluster.isPrimary) {
     if (message?.type === RELEASE) release();
   });
 
-  const webServer = createWebServer({
-    async handle(req, res) {
-      if (req.url === "/slow") {
-        logger.info("slow request started");
-        await released;
-        res.writeHead(200, { "content-type": "text/plain" }).end("slow done");
-        return;
-      }
-      res.writeHead(200, { "content-type": "text/plain" }).end(String(process.pid));
-    },
+  await startSlowFixtureServer({
     logger,
-    metrics: createHttpMetrics(registry),
-    labelRoute: createRouteLabeller(["/slow", "/pid"]),
-    checkReadiness: async () => ({ ready: true, checks: { database: { ok: true }, migrations: { ok: true } } }),
-  });
-  drainOnSignal({
-    webServer,
-    logger,
-    drainDelayMs: Number(process.env.UPDRAFT_DRAIN_DELAY_MS ?? 0),
-    shutdownTimeoutMs,
-    cleanup: async () => logger.info("cleanup ran"),
-    exit: (code) => process.exit(code),
+    registry,
+    released,
+    fastAnswer: String(process.pid),
+    routes: ["/slow", "/pid"],
     signals,
+    beforeListen: stopBeforeServing,
   });
-  stopBeforeServing();
-  const port = await webServer.listen(0, "127.0.0.1");
-  logger.info({ port }, "web server listening");
 }
