@@ -36,18 +36,19 @@ export interface ExecutorSettings {
 export interface CreatedExecutor {
   executor: Executor;
   logWriter: TaskLogWriter;
+  /**
+   * Executors whose tasks outlive the scheduler (Kubernetes, local): resolves once the tasks a previous run of
+   * this replica left running (same id) are adopted — the first pod list, or the state directory's scan.
+   */
+  adopted?: Promise<void>;
   /** Set for the local executor. */
   local?: {
-    /** Resolves once the tasks a previous run of this replica left (same id, same state directory) are adopted. */
-    ready: Promise<void>;
     /** Stops following the running tasks and leaves them running for the next start with the same id; their keys. */
     leaveRunning(): Promise<string[]>;
   };
   /** Set for the Kubernetes executor. */
   kubernetes?: {
     kubeConfig: KubeConfig;
-    /** Resolves once the first list of pods was taken (the pods a previous run of this replica left are adopted). */
-    ready: Promise<void>;
     /** Whether the pod watch is connected now. */
     watchState(): PodWatchState;
   };
@@ -81,11 +82,16 @@ export function createExecutor(name: ExecutorName, db: Db, logger: Logger, setti
       // A random id never comes back: its state directory goes when it stops (its tasks are killed then).
       const removeStateDirOnShutdown = settings.schedulerIdIsStable !== true;
       const executor = createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }), stateDir, removeStateDirOnShutdown });
-      return { executor, logWriter, local: { ready: executor.ready, leaveRunning: () => executor.leaveRunning() } };
+      return { executor, logWriter, adopted: executor.ready, local: { leaveRunning: () => executor.leaveRunning() } };
     }
     case "kubernetes": {
       const backend = createKubernetesBackend(db, events, logger, { ...settings.kubernetes, ownerId: settings.schedulerId });
-      return { executor: backend.executor, logWriter, kubernetes: { kubeConfig: backend.kubeConfig, ready: backend.executor.ready, watchState: () => backend.executor.watchState() } };
+      return {
+        executor: backend.executor,
+        logWriter,
+        adopted: backend.executor.ready,
+        kubernetes: { kubeConfig: backend.kubeConfig, watchState: () => backend.executor.watchState() },
+      };
     }
   }
 }

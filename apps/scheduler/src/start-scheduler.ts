@@ -186,16 +186,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
 
   // Heartbeats start before the pod list below, so a slow API does not make this replica look dead.
   const heartbeat = repeatEvery("heartbeat", heartbeatIntervalMs, makeHeartbeat(db, replica, () => workerPoolIds, log), log);
-  if (created.kubernetes) {
-    // Adopt the pods this replica left running before any launch job or orphan sweep looks at them.
-    log.info("waiting for the first list of this scheduler's pods");
-    await created.kubernetes.ready;
-    log.info({ adopted: executor.runningKeys().length }, "listed this scheduler's pods");
-  }
-  if (created.local) {
-    // Likewise the local tasks it left running (same id, same state directory).
-    await created.local.ready;
-    log.info({ adopted: executor.runningKeys().length }, "adopted this scheduler's running local tasks");
+  if (created.adopted) {
+    // Adopt the pods or local tasks this replica left running before any launch job or orphan sweep looks at them.
+    log.info("adopting the tasks this scheduler left running");
+    await created.adopted;
+    log.info({ adopted: executor.runningKeys().length }, "adopted the tasks this scheduler left running");
   }
 
   const kills = listenForKills({
