@@ -1,7 +1,7 @@
 // The one lint config for the whole repo (run from the root: `npm run lint`).
 // Besides the usual TypeScript rules it enforces the dependency direction of
-// ARCHITECTURE.md's layout table: each layer may import only the layers below
-// it, and nothing imports an app.
+// the README's package layering (Architecture section): each layer may import
+// only the layers below it, and nothing imports an app.
 import tseslint from "typescript-eslint";
 
 // @updraft/config is not a layer: it holds tooling settings (this lint config, the esbuild
@@ -34,7 +34,7 @@ function layerRule(folder, may) {
           patterns: [
             {
               group: [...forbidden, ...forbidden.map((p) => `${p}/*`), ...apps, ...apps.map((a) => `${a}/*`)],
-              message: `${folder} may import only ${may.length ? may.map((p) => `@updraft/${p}`).join(", ") : "no internal packages"} (ARCHITECTURE.md layout table); nothing imports an app.`,
+              message: `${folder} may import only ${may.length ? may.map((p) => `@updraft/${p}`).join(", ") : "no internal packages"} (README, Architecture, "Package layering"); nothing imports an app.`,
             },
             {
               group: ["../../packages/*", "../../../packages/*", "../../apps/*", "../../../apps/*", "**/apps/*/src/**"],

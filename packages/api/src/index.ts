@@ -26,7 +26,7 @@ export type { TaskInstanceView, TaskTryView } from "./task-instances/get-task-in
 export type { BackfillResult } from "./dags/backfill-dag";
 
 // Engine services the web app's route handlers use: apps/web may import
-// @updraft/api but not @updraft/engine (ARCHITECTURE.md layout table).
+// @updraft/api but not @updraft/engine (README, Architecture, "Package layering").
 export { recordAuditEvent, verifyApiToken, type AuditActor, type AuditEventInput, type VerifyApiTokenResult } from "@updraft/engine";
 export {
   deployDagFiles,

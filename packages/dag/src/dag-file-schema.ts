@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidTimeZone, knownTimeZones } from "./is-valid-time-zone";
 import { isKubernetesQuantity } from "./kubernetes-quantity";
 import { MAX_ID_LENGTH, MAX_TASKS } from "./limits";
+import { DEFAULT_TASK_REQUEST } from "./quantity/default-task-request";
 import { scheduleProblem, SCHEDULE_PRESETS } from "./normalize-schedule";
 import { DATE_HINT, parseDateText } from "./parse-date-text";
 import { DURATION_HINT, durationToSeconds, isDuration } from "./parse-duration";
@@ -85,7 +86,9 @@ const resourceQuantitiesSchema = z.strictObject(
   {
     cpu: quantity("CPU", `"500m" or "2"`).optional(),
     memory: quantity("memory", `"512Mi" or "4Gi"`).optional(),
-    gpu: wholeNumber(0, "expected a whole number of GPUs (0 or more)").optional(),
+    gpu: wholeNumber(0, "expected a whole number of GPUs (0 or more)")
+      .meta({ description: "Whole GPUs (nvidia.com/gpu)" })
+      .optional(),
   },
   { error: "expected a mapping with cpu, memory and/or gpu" },
 );
@@ -93,8 +96,12 @@ const resourceQuantitiesSchema = z.strictObject(
 const resourcesSchema = z
   .strictObject(
     {
-      requests: resourceQuantitiesSchema.optional(),
-      limits: resourceQuantitiesSchema.optional(),
+      requests: resourceQuantitiesSchema
+        .meta({
+          description: `What the task is counted for against its tenant's quota (default: its limits, else ${DEFAULT_TASK_REQUEST.cpu} CPU / ${DEFAULT_TASK_REQUEST.memory} memory)`,
+        })
+        .optional(),
+      limits: resourceQuantitiesSchema.meta({ description: "The most the task may use on Kubernetes" }).optional(),
     },
     { error: "expected a mapping with requests and/or limits" },
   )
@@ -102,11 +109,19 @@ const resourcesSchema = z
 
 const tolerationSchema = z.strictObject(
   {
-    key: z.string({ error: "expected a taint key string" }).optional(),
-    operator: z.enum(TOLERATION_OPERATORS, { error: `expected one of ${TOLERATION_OPERATORS.join(", ")}` }).optional(),
-    value: z.string({ error: "expected a string" }).optional(),
-    effect: z.enum(TOLERATION_EFFECTS, { error: `expected one of ${TOLERATION_EFFECTS.join(", ")}` }).optional(),
-    tolerationSeconds: wholeNumber(0, "expected a whole number of seconds (0 or more)").optional(),
+    key: z.string({ error: "expected a taint key string" }).meta({ description: "Taint key; left out with Exists, every taint" }).optional(),
+    operator: z
+      .enum(TOLERATION_OPERATORS, { error: `expected one of ${TOLERATION_OPERATORS.join(", ")}` })
+      .meta({ description: "Kubernetes' default is Equal" })
+      .optional(),
+    value: z.string({ error: "expected a string" }).meta({ description: "Taint value, with Equal" }).optional(),
+    effect: z
+      .enum(TOLERATION_EFFECTS, { error: `expected one of ${TOLERATION_EFFECTS.join(", ")}` })
+      .meta({ description: "Taint effect tolerated; left out, every effect" })
+      .optional(),
+    tolerationSeconds: wholeNumber(0, "expected a whole number of seconds (0 or more)")
+      .meta({ description: "How long a NoExecute taint is tolerated" })
+      .optional(),
   },
   { error: "expected a toleration mapping like { key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }" },
 );
@@ -153,10 +168,10 @@ const inheritableTaskFields = {
   retries: wholeNumber(0, "expected a whole number of retries (0 or more)")
     .meta({ description: "Extra tries after a failure (default 0)" })
     .optional(),
-  retry_delay: duration("Wait before a retry (default 5m)").optional(),
+  retry_delay: duration("Wait before a retry, a duration (default 5m)").optional(),
   retry_exponential_backoff: bool("Double the delay on every retry (default false)").optional(),
-  max_retry_delay: nullableDuration("Upper bound for exponential backoff").optional(),
-  execution_timeout: nullableDuration("Kill the try after this long").optional(),
+  max_retry_delay: nullableDuration("Upper bound of the retry delay, a duration (default none)").optional(),
+  execution_timeout: nullableDuration("Kill the try after this long, a duration (default none)").optional(),
   resources: resourcesSchema.optional(),
   node_selector: z
     .record(
@@ -179,7 +194,7 @@ const inheritableTaskFields = {
     .min(1, { error: "expected a pool name (non-empty string), or null" })
     .max(MAX_ID_LENGTH, { error: `expected a pool name of at most ${MAX_ID_LENGTH} characters` })
     .nullable()
-    .meta({ description: "Pool whose slots cap concurrent tasks per tenant" })
+    .meta({ description: "Pool whose slots cap concurrent tasks per tenant (default: default_pool)" })
     .optional(),
   priority_weight: wholeNumber(undefined, "expected a whole number")
     .meta({ description: "Higher runs first when slots are scarce (default 1)" })
@@ -195,7 +210,7 @@ export const taskSchema = z.strictObject(
     task_id: pattern(ID_PATTERN, `expected a task id of ${ID_RULE}`, "Unique within the DAG"),
     depends_on: z
       .array(z.string({ error: "expected a task id" }), { error: "expected a list of task ids" })
-      .meta({ description: "Upstream task ids" })
+      .meta({ description: "Upstream task ids in this file" })
       .optional(),
     ...inheritableTaskFields,
   },
@@ -243,18 +258,23 @@ function isJsonValue(value: unknown, depth = 0): boolean {
 export const dagFileSchema = z
   .strictObject({
     dag_id: pattern(ID_PATTERN, `expected a DAG id of ${ID_RULE}`, "Unique per tenant"),
-    description: z.string({ error: "expected a string, or null" }).nullable().optional(),
+    description: z.string({ error: "expected a string, or null" }).nullable().meta({ description: "Free text" }).optional(),
     schedule: scheduleSchema.optional(),
     timezone: timezoneSchema.default("UTC"),
-    start_date: dateSchema("First data interval starts at the first schedule tick at or after this").optional(),
-    end_date: dateSchema("No interval starts after this").optional(),
+    start_date: dateSchema("A date or date-time; the first data interval starts at the first schedule tick at or after it (required with a schedule)").optional(),
+    end_date: dateSchema("A date or date-time after start_date; no interval starts after it").optional(),
     catchup: bool("Create a run for every missed interval since start_date").default(false),
-    max_active_runs: wholeNumber(1, "expected a whole number (1 or more)").default(16),
-    max_active_tasks: wholeNumber(1, "expected a whole number (1 or more)").default(16),
+    max_active_runs: wholeNumber(1, "expected a whole number (1 or more)")
+      .meta({ description: "Runs of this DAG running at once; more wait queued, oldest first" })
+      .default(16),
+    max_active_tasks: wholeNumber(1, "expected a whole number (1 or more)")
+      .meta({ description: "Task instances of this DAG queued or running at once, across its runs" })
+      .default(16),
     tags: z
       .array(z.string({ error: "expected a tag string" }).min(1, { error: "expected a non-empty tag" }), {
         error: "expected a list of tags",
       })
+      .meta({ description: "Labels to filter DAGs and costs by" })
       .default([]),
     params: z
       .record(z.string(), z.unknown(), { error: "expected a mapping of parameter names to default values" })
@@ -267,7 +287,8 @@ export const dagFileSchema = z
     tasks: z
       .array(taskSchema, { error: "expected a non-empty list of tasks" })
       .min(1, { error: "expected a non-empty list of tasks" })
-      .max(MAX_TASKS, { error: `expected at most ${MAX_TASKS} tasks` }),
+      .max(MAX_TASKS, { error: `expected at most ${MAX_TASKS} tasks` })
+      .meta({ description: "The tasks; depends_on makes them a graph" }),
   })
   .meta({
     title: "Updraft DAG file",

@@ -113,7 +113,7 @@ const EXAMPLE_SPEC: DagSpec = {
 };
 
 describe("parseDagFile accepts valid files", () => {
-  it("parses the example from DAG_FORMAT.md with default_args merged into every task", () => {
+  it("parses the example of packages/dag/README.md with default_args merged into every task", () => {
     expect(specFor("ml.yaml", fixture("ml_pipeline.yaml"))).toEqual(EXAMPLE_SPEC);
   });
 

@@ -87,7 +87,7 @@ export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck
 export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";
 export { decideOrphanKeys, type ExecutorTry, type OrphanKey, type TaskInstanceOwnership } from "./reconcile/decide-orphan-keys";
 
-// Teams and trust (issue 5): each area exports through its own barrel.
+// Teams and trust (secrets, connections, audit, members, tokens, accounts, deploys): each area exports through its own barrel.
 export * from "./secrets/index";
 export * from "./connections/index";
 export * from "./audit/index";
@@ -96,6 +96,6 @@ export * from "./tokens/index";
 export * from "./accounts/index";
 export * from "./deploys/index";
 
-// Cost and usage (issue 6).
+// Cost and usage.
 export * from "./costs/index";
 export * from "./metering/index";

@@ -35,7 +35,7 @@ function defaultDeps(env: NodeJS.ProcessEnv): RotateDeps {
 
 /**
  * `updraft rotate-secret-key`: re-encrypts every stored secret and
- * connection password/extra under the new key (decision 2), printing
+ * connection password/extra under the new key (README, design decision D6), printing
  * progress and a summary. Returns the exit code: 0 done, 1 a value could not
  * be re-encrypted or the database failed, 2 bad usage or settings.
  */

@@ -9,7 +9,7 @@ import { makeTaskEventJob } from "./task-event-job";
 import { makeTickJob } from "./tick-job";
 import type { RetryWaker } from "./wake-retries-on-time";
 
-/** The scheduler's jobs (see ARCHITECTURE.md, "The scheduler loop"). */
+/** The scheduler's jobs (README, Architecture, "Scheduler jobs"). */
 export function buildTaskList(
   db: Db,
   executor: Executor,

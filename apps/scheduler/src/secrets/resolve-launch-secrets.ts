@@ -9,7 +9,7 @@ export type ResolvedLaunchSecrets = { ok: true; secretEnv?: Record<string, strin
  * decrypted values as the `secretEnv` the executor adds to the task's
  * environment (`UPDRAFT_CONN_<ID>`, `AIRFLOW_CONN_<ID>`, `<NAME>`). The values
  * are only returned, never stored or logged. A missing reference gives the
- * reason the try fails with (decision 9).
+ * reason the try fails with (README, design decision D9).
  */
 export async function resolveLaunchSecrets(
   db: Db,

@@ -32,7 +32,7 @@ const RETRY_DELAYS_MS = [200, 1000];
 
 /**
  * Masks every secret value and connection password of a task's tenant as
- * `***` in its output before `sink` stores it (decision 8): one streaming
+ * `***` in its output before `sink` stores it (README, design decision D8): one streaming
  * masker per try and stream, so a value split across output chunks is
  * caught too; the few characters a masker holds back are passed on at the
  * end of the try. Output is never stored unmasked: while the tenant's values

@@ -18,7 +18,7 @@ export interface RestRoute {
 }
 
 /**
- * Every REST route and who may call it, in one place (decision 6): the route
+ * Every REST route and who may call it, in one place (README, design decision D11): the route
  * handlers authorize through `authorizeRestRequest(db, restRoute(id), …)` and
  * the generated isolation test enumerates this list.
  */

@@ -1,4 +1,4 @@
-// Connections and secrets (issue 5, decisions 3, 4, 8, 9).
+// Connections and secrets (README, design decisions D7-D9).
 export {
   REFERENCE_NAME_PATTERN,
   CONN_TYPE_PATTERN,

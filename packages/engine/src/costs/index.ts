@@ -1,5 +1,5 @@
-// Cost metering (issue 6): the cost rule, price sheets, finalizing a try's usage, budgets and estimates.
-// Reports live in ./reports (REPORTS helper) and export through their own barrel.
+// Cost metering: the cost rule, price sheets, finalizing a try's usage, budgets and estimates.
+// Reports live in ./reports and export through their own barrel.
 export { DEFAULT_PRICES, GIB, type PriceRates } from "./default-prices";
 export {
   costOfTry,

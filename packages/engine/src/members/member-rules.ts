@@ -5,7 +5,7 @@ import { roleAtLeast } from "./role-rank";
 
 export const OWNERS_ONLY_MESSAGE = "Only owners can grant or remove the OWNER role, or remove an owner. Ask an owner of this tenant.";
 
-/** Members management needs ADMIN; anything touching OWNER needs OWNER (decision 5). */
+/** Members management needs ADMIN; anything touching OWNER needs OWNER (README, design decision D10). */
 export function assertMayManage(actorRole: Role, touchesOwner: boolean): void {
   if (!roleAtLeast(actorRole, "ADMIN")) {
     throw new AccessDeniedError(`Managing members needs the ADMIN role (or higher); your role is ${actorRole}.`);

@@ -1,4 +1,4 @@
-// Secret keys and encryption at rest (issue 5, decisions 1-2).
+// Secret keys and encryption at rest (README, design decisions D5-D6).
 export { parseSecretKey, secretKeyId, generateSecretKey, SecretKeyError, SECRET_KEY_BYTES } from "./secret-key";
 export { createSecretKeyring, SecretDecryptionError, type SecretKeyring } from "./secret-keyring";
 export { readSecretKeyring } from "./read-secret-keyring";

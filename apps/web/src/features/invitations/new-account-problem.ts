@@ -1,4 +1,4 @@
-/** Same minimum as the server's (decision 10). */
+/** Same minimum as the server's MIN_NEW_ACCOUNT_PASSWORD, which decides (README, design decision D12). */
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** What is wrong with the create-account form, in words, or null (the server checks again). */

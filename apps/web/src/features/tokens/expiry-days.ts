@@ -1,4 +1,4 @@
-/** Same bounds as the server's (decision 11). */
+/** Same bounds as the server's MAX_API_TOKEN_DAYS, which decides (README, design decision D12). */
 export const MAX_TOKEN_DAYS = 365;
 
 /** What is wrong with a token lifetime typed in days, or null. */

@@ -93,7 +93,7 @@ describe("buildTaskPod", () => {
     expect(result).toEqual({ ok: false, reason: expect.stringContaining('secret "1password" cannot be injected') });
   });
 
-  it("raises limits to the requests (DAG_FORMAT's train_model inherits smaller limits)", () => {
+  it("raises limits to the requests (the DAG format example's train_model inherits smaller limits)", () => {
     const result = built(
       buildTaskPod(
         input({ resources: { requests: { cpu: "4", memory: "16Gi", gpu: 1 }, limits: { cpu: "2", memory: "4Gi" } } }),
