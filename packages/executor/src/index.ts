@@ -13,9 +13,7 @@ export { provisionTenant, deprovisionTenant, type ProvisionOptions, type Provisi
 export {
   parseProvisionTenantInput,
   provisionTenantInputSchema,
-  tenantQuotaSchema,
   type ProvisionTenantInput,
-  type TenantQuota,
 } from "./kubernetes/provision/provision-tenant-input";
 export { tenantLimits, tenantPodSettings, type TenantLimits } from "./kubernetes/provision/tenant-limits";
 export { tenantObjectNames, type TenantObjectNames } from "./kubernetes/names/tenant-object-names";

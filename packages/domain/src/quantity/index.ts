@@ -1,0 +1,9 @@
+export {
+  compareQuantities,
+  parseQuantity,
+  quantitiesEqual,
+  tryParseQuantity,
+  type ParsedQuantity,
+  type QuantityFormat,
+} from "./parse-kube-quantity";
+export { canonicalQuantity, formatQuantity } from "./format-kube-quantity";
