@@ -6,8 +6,9 @@ import tseslint from "typescript-eslint";
 
 // @updraft/config is not a layer: it holds tooling settings (this lint config, the esbuild
 // settings of the container bundles) that any workspace's build scripts may use.
-// @updraft/domain is the bottom layer: pure rules (tenant slug, quota, role ranks, Kubernetes
-// quantities), one entry point each, that every layer may import (the web client bundle too).
+// @updraft/domain is the bottom layer: pure rules (tenant slug, quota, roles, executor keys,
+// Kubernetes quantities), one entry point each, that every layer may import (the web client
+// bundle too: only executor-key needs Node, for hashing).
 const internal = ["domain", "dag", "db", "engine", "executor", "cost", "api"];
 const apps = ["@updraft/web", "@updraft/scheduler", "@updraft/cli", "@updraft/e2e"];
 

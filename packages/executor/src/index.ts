@@ -1,5 +1,5 @@
 export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
-export { executorKey } from "./executor-key";
+export { executorKey } from "@updraft/domain/executor-key";
 export { taskLogFields, type TaskLogFields } from "./task-log-fields";
 export { createLocalExecutor, type LocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";
