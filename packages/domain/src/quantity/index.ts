@@ -1,5 +1,6 @@
 export {
   compareQuantities,
+  isUnsignedQuantity,
   parseQuantity,
   quantitiesEqual,
   tryParseQuantity,
