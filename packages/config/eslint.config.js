@@ -6,21 +6,25 @@ import tseslint from "typescript-eslint";
 
 // @updraft/config is not a layer: it holds tooling settings (this lint config, the esbuild
 // settings of the container bundles) that any workspace's build scripts may use.
-const internal = ["dag", "db", "engine", "executor", "cost", "api"];
+// @updraft/domain is the bottom layer: pure rules (tenant slug, quota, roles, executor keys,
+// Kubernetes quantities), one entry point each, that every layer may import (the web client
+// bundle too: only executor-key needs Node, for hashing).
+const internal = ["domain", "dag", "db", "engine", "executor", "cost", "api"];
 const apps = ["@updraft/web", "@updraft/scheduler", "@updraft/cli", "@updraft/e2e"];
 
 /** Which internal packages each workspace may import. */
 const allowed = {
-  "packages/dag": [],
-  "packages/db": [],
-  "packages/engine": ["dag", "db"],
-  "packages/executor": ["dag", "engine"],
-  "packages/cost": ["db"],
-  "packages/api": ["engine", "executor", "cost", "db", "dag"],
-  "apps/web": ["api", "db", "dag"],
-  "apps/scheduler": ["engine", "executor", "cost", "db", "dag"],
-  "apps/cli": ["db", "engine", "dag"],
-  e2e: ["db", "engine", "dag"],
+  "packages/domain": [],
+  "packages/dag": ["domain"],
+  "packages/db": ["domain"],
+  "packages/engine": ["domain", "dag", "db"],
+  "packages/executor": ["domain", "dag", "engine"],
+  "packages/cost": ["domain", "db"],
+  "packages/api": ["domain", "engine", "executor", "cost", "db", "dag"],
+  "apps/web": ["domain", "api", "db", "dag"],
+  "apps/scheduler": ["domain", "engine", "executor", "cost", "db", "dag"],
+  "apps/cli": ["domain", "db", "engine", "dag"],
+  e2e: ["domain", "db", "engine", "dag"],
 };
 
 function layerRule(folder, may) {

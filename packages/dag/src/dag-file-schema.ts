@@ -1,6 +1,6 @@
+import { isUnsignedQuantity } from "@updraft/domain/quantity";
 import { z } from "zod";
 import { isValidTimeZone, knownTimeZones } from "./is-valid-time-zone";
-import { isKubernetesQuantity } from "./kubernetes-quantity";
 import { MAX_ID_LENGTH, MAX_TASKS } from "./limits";
 import { DEFAULT_TASK_REQUEST } from "./quantity/default-task-request";
 import { scheduleProblem, SCHEDULE_PRESETS } from "./normalize-schedule";
@@ -78,7 +78,7 @@ const quantity = (kind: "CPU" | "memory", example: string) => {
   return z
     .union([z.string(), z.number()], { error: message })
     .transform((value) => String(value))
-    .refine((value) => isKubernetesQuantity(value), { error: message })
+    .refine((value) => isUnsignedQuantity(value), { error: message })
     .meta({ description: `Kubernetes ${kind} quantity, e.g. ${example}` });
 };
 

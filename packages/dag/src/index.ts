@@ -17,13 +17,4 @@ export { renderTaskInvocation } from "./render-task-invocation";
 export { nextScheduledRun } from "./next-scheduled-run";
 export { durationToSeconds } from "./parse-duration";
 export { dateTextToInstant } from "./date-text-to-instant";
-export {
-  compareQuantities,
-  parseQuantity,
-  quantitiesEqual,
-  tryParseQuantity,
-  type ParsedQuantity,
-  type QuantityFormat,
-} from "./quantity/parse-kube-quantity";
-export { canonicalQuantity, formatQuantity } from "./quantity/format-kube-quantity";
 export { DEFAULT_TASK_REQUEST } from "./quantity/default-task-request";

@@ -1,4 +1,8 @@
-/** Largest accepted DAG file, in bytes of UTF-8. */
+/**
+ * Largest accepted DAG file, in bytes of UTF-8: the one limit for parsing, uploads
+ * in the UI, tRPC inputs and deploys (a dependency-free module, so the web client
+ * bundle imports it as `@updraft/dag/limits`).
+ */
 export const MAX_FILE_BYTES = 1_048_576;
 
 /** Most tasks one DAG may declare. */

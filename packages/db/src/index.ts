@@ -8,7 +8,6 @@ export {
   createTenant,
   addMembership,
   normalizeEmail,
-  tenantSlug,
   type CreateUserInput,
   type CreateTenantInput,
   type AddMembershipInput,

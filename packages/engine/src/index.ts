@@ -54,15 +54,7 @@ export {
   type StoredTaskRequest,
   type TaskRequest,
 } from "./decisions/task-request";
-export {
-  tenantQuotaSchema,
-  partialTenantQuotaSchema,
-  checkTenantQuota,
-  tenantQuotaOf,
-  quotaLimitsOf,
-  DEFAULT_TENANT_QUOTA,
-  type TenantQuota,
-} from "./tenants/tenant-quota";
+export { tenantQuotaOf, quotaLimitsOf } from "./tenants/tenant-quota";
 export { updateTenantQuota } from "./tenants/update-tenant-quota";
 export { createTenant } from "./tenants/create-tenant";
 export { deleteTenant } from "./tenants/delete-tenant";

@@ -1,5 +1,5 @@
 export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
-export { executorKey } from "./executor-key";
+export { executorKey } from "@updraft/domain/executor-key";
 export { taskLogFields, type TaskLogFields } from "./task-log-fields";
 export { createLocalExecutor, type LocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";
@@ -13,9 +13,7 @@ export { provisionTenant, deprovisionTenant, type ProvisionOptions, type Provisi
 export {
   parseProvisionTenantInput,
   provisionTenantInputSchema,
-  tenantQuotaSchema,
   type ProvisionTenantInput,
-  type TenantQuota,
 } from "./kubernetes/provision/provision-tenant-input";
 export { tenantLimits, tenantPodSettings, type TenantLimits } from "./kubernetes/provision/tenant-limits";
 export { tenantObjectNames, type TenantObjectNames } from "./kubernetes/names/tenant-object-names";

@@ -1,13 +1,10 @@
-/** Tenant roles, most powerful first (same order as the API's role ranks). */
-export const ROLES = ["OWNER", "ADMIN", "AUTHOR", "OPERATOR", "VIEWER"] as const;
+import { isTenantRole, roleAtLeast as rankedAtLeast, ROLES_BY_RANK as ROLES, type TenantRole } from "@updraft/domain/roles";
 
-export type TenantRole = (typeof ROLES)[number];
-
-const RANK: Record<string, number> = { OWNER: 5, ADMIN: 4, AUTHOR: 3, OPERATOR: 2, VIEWER: 1 };
+export type { TenantRole };
 
 /** Whether `role` may do what `minRole` may. Unknown/missing roles may do nothing. */
 export function roleAtLeast(role: string | null | undefined, minRole: TenantRole): boolean {
-  return role ? (RANK[role] ?? 0) >= (RANK[minRole] ?? 0) : false;
+  return isTenantRole(role) && rankedAtLeast(role, minRole);
 }
 
 /** The roles at or below `role` (what a token created by `role` may carry), most powerful first. */

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Prisma, type Membership, type Role, type Tenant } from "@updraft/db";
 import { signedInBaseProcedure } from "../trpc";
-import { roleAtLeast } from "./role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 
 export const tenantSlugSchema = z.string().trim().min(1, "Pick a tenant").max(100);
 

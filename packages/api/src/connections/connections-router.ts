@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createConnection, deleteConnection, getConnection, importConnectionUri, listConnections, updateConnection } from "@updraft/engine";
 import { inputField, type AuditInput } from "../authz/procedure-meta";
-import { roleAtLeast } from "../authz/role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { router } from "../trpc";
 import { connIdInput, createConnectionInput, importConnectionInput, updateConnectionInput } from "./connection-inputs";

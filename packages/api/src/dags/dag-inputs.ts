@@ -1,6 +1,5 @@
+import { MAX_FILE_BYTES } from "@updraft/dag/limits";
 import { z } from "zod";
-
-export const MAX_DAG_FILE_BYTES = 1024 * 1024;
 
 export const dagIdSchema = z.string().trim().min(1, "Give a dag_id").max(200);
 
@@ -13,8 +12,8 @@ export const dagFileNameSchema = z
 export const dagSourceSchema = z
   .string()
   .min(1, "The DAG file is empty; paste or choose a YAML or JSON DAG file")
-  .max(MAX_DAG_FILE_BYTES, "DAG files are limited to 1 MiB")
-  .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_DAG_FILE_BYTES, {
+  .max(MAX_FILE_BYTES, "DAG files are limited to 1 MiB")
+  .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_FILE_BYTES, {
     message: "DAG files are limited to 1 MiB; split this DAG or shrink the file",
   });
 

@@ -1,3 +1,4 @@
+import { TENANT_SLUG_MAX_LENGTH } from "@updraft/domain/tenant-slug";
 import { z } from "zod";
 
 export const tenantIdSchema = z.uuid("Pick a tenant (its id is a UUID)");
@@ -15,7 +16,7 @@ export const quotaInputSchema = z.object({
 });
 
 export const newTenantInputSchema = z.object({
-  slug: z.string().trim().min(1, "Give the tenant a slug, e.g. data-team").max(55, "Slugs are at most 55 characters"),
+  slug: z.string().trim().min(1, "Give the tenant a slug, e.g. data-team").max(TENANT_SLUG_MAX_LENGTH, `Slugs are at most ${TENANT_SLUG_MAX_LENGTH} characters`),
   name: z.string().trim().min(1, "Give the tenant a name, e.g. Data Team").max(200, "Names are limited to 200 characters"),
 });
 

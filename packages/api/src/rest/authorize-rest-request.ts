@@ -1,5 +1,6 @@
 import type { Db, Role } from "@updraft/db";
-import { roleAtLeast, verifyApiToken, type AuditActor } from "@updraft/engine";
+import { roleAtLeast } from "@updraft/domain/roles";
+import { verifyApiToken, type AuditActor } from "@updraft/engine";
 import { roleRefusedMessage } from "../authz/tenant-procedure";
 import type { SessionUser } from "../context";
 import type { RestRoute } from "./rest-routes";

@@ -1,6 +1,7 @@
 import type { Role } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { createApiToken, revokeApiToken, rolesBelow } from "@updraft/engine";
+import { ROLES_BY_RANK, rolesBelow } from "@updraft/domain/roles";
+import { createApiToken, revokeApiToken } from "@updraft/engine";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberWithRole } from "../test-support/api-callers";
 import { authorizeRestRequest, bearerTokenOf } from "./authorize-rest-request";
@@ -29,7 +30,7 @@ describe("REST routes (generated from REST_ROUTES)", () => {
   const members = {} as Record<Role, Awaited<ReturnType<typeof memberWithRole>>>;
 
   beforeAll(async () => {
-    for (const role of ["OWNER", "ADMIN", "AUTHOR", "OPERATOR", "VIEWER"] as Role[]) members[role] = await memberWithRole(testDb.db, "acme", role);
+    for (const role of ROLES_BY_RANK) members[role] = await memberWithRole(testDb.db, "acme", role);
     acmeOwnerId = members.OWNER.user.id;
     acmeTenantId = members.OWNER.tenant.id;
     const globex = await memberWithRole(testDb.db, "globex", "OWNER");

@@ -1,4 +1,5 @@
 import type { Db, Role } from "@updraft/db";
+import { ROLES_BY_RANK } from "@updraft/domain/roles";
 import { createApiToken, createInvitation } from "@updraft/engine";
 import { memberWithRole, type Caller } from "./api-callers";
 import { sampleDagYaml } from "./sample-dags";
@@ -26,7 +27,6 @@ export interface TenantFixture {
   apiTokenId: string;
 }
 
-const ROLES: Role[] = ["OWNER", "ADMIN", "AUTHOR", "OPERATOR", "VIEWER"];
 
 /**
  * A tenant with one of everything, all named after `slug` so two tenants'
@@ -34,7 +34,7 @@ const ROLES: Role[] = ["OWNER", "ADMIN", "AUTHOR", "OPERATOR", "VIEWER"];
  */
 export async function tenantFixture(db: Db, slug: string): Promise<TenantFixture> {
   const members = {} as Record<Role, Awaited<ReturnType<typeof memberWithRole>>>;
-  for (const role of ROLES) members[role] = await memberWithRole(db, slug, role);
+  for (const role of ROLES_BY_RANK) members[role] = await memberWithRole(db, slug, role);
   const owner = members.OWNER;
   const tenantId = owner.tenant.id;
   const key = slug.replaceAll("-", "_");
@@ -68,8 +68,8 @@ export async function tenantFixture(db: Db, slug: string): Promise<TenantFixture
   return {
     slug,
     tenantId,
-    callers: Object.fromEntries(ROLES.map((r) => [r, members[r].caller])) as Record<Role, Caller>,
-    emails: Object.fromEntries(ROLES.map((r) => [r, members[r].user.email])) as Record<Role, string>,
+    callers: Object.fromEntries(ROLES_BY_RANK.map((r) => [r, members[r].caller])) as Record<Role, Caller>,
+    emails: Object.fromEntries(ROLES_BY_RANK.map((r) => [r, members[r].user.email])) as Record<Role, string>,
     dagId,
     runId: run.id,
     taskInstanceId: ti.id,

@@ -1,36 +1,15 @@
+import { partialTenantQuotaSchema } from "@updraft/domain/tenant-quota";
+import { tenantSlugSchema } from "@updraft/domain/tenant-slug";
 import { z } from "zod";
 import type { DbOrTx } from "../client";
 import type { Tenant } from "../generated/prisma/client";
 import { parseInput } from "../parse-input";
 
-/**
- * Tenant slugs name the tenant's Kubernetes namespace (`updraft-<slug>`), so
- * they must be DNS labels: lower-case letters, digits and hyphens.
- */
-export const tenantSlug = z
-  .string()
-  .min(1, "must not be empty")
-  .max(40, "must be at most 40 characters")
-  .regex(
-    /^[a-z]([a-z0-9-]*[a-z0-9])?$/,
-    "must start with a lower-case letter and contain only lower-case letters, digits and hyphens (not at the end), e.g. acme-data",
-  );
-
-const quantity = z.string().regex(/^(?:\d+(?:\.\d*)?|\.\d+)(?:Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?$/, 'must be a Kubernetes quantity, e.g. "4" or "16Gi"');
-
 export const createTenantInput = z.object({
-  slug: tenantSlug,
+  slug: tenantSlugSchema,
   name: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
-  /** Overrides of the default quota (32 cpu, 128Gi memory, 0 GPUs, 200 pods, 128 concurrent tasks). */
-  quota: z
-    .object({
-      cpu: quantity.optional(),
-      memory: quantity.optional(),
-      gpus: z.number().int().min(0).optional(),
-      pods: z.number().int().min(1).optional(),
-      maxConcurrentTasks: z.number().int().min(1).optional(),
-    })
-    .optional(),
+  /** Overrides of the default quota (DEFAULT_TENANT_QUOTA, which the tenants table's column defaults spell too). */
+  quota: partialTenantQuotaSchema.optional(),
 });
 
 export type CreateTenantInput = z.input<typeof createTenantInput>;

@@ -1,4 +1,5 @@
-import { DEFAULT_TASK_REQUEST, formatQuantity, parseQuantity, tryParseQuantity, type ResourceSpec } from "@updraft/dag";
+import { DEFAULT_TASK_REQUEST, type ResourceSpec } from "@updraft/dag";
+import { formatQuantity, parseQuantity, tryParseQuantity } from "@updraft/domain/quantity";
 
 /**
  * A task's resource request as stored on its task instance: the spec's

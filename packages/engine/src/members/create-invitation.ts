@@ -6,7 +6,7 @@ import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from 
 import { invitationView, type InvitationView } from "./invitation-view";
 import { lockTenant } from "./lock-tenant";
 import { actorRoleIn, OWNERS_ONLY_MESSAGE } from "./member-rules";
-import { roleAtLeast } from "./role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 
 const emailSchema = z.string().max(320).transform(normalizeEmail).pipe(z.email());
 

@@ -1,4 +1,3 @@
-export { ROLE_RANK, ROLES_BY_RANK, roleAtLeast, rolesBelow } from "./role-rank";
 export { AccessDeniedError } from "./access-denied-error";
 export { NotFoundError } from "./not-found-error";
 export { listMembers, type MemberView } from "./list-members";

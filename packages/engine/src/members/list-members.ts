@@ -1,5 +1,5 @@
 import type { DbOrTx, Role } from "@updraft/db";
-import { ROLE_RANK } from "./role-rank";
+import { ROLE_RANK } from "@updraft/domain/roles";
 
 export interface MemberView {
   userId: string;

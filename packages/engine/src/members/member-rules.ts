@@ -1,7 +1,7 @@
 import type { Role, Tx } from "@updraft/db";
 import { UserError } from "../user-error";
 import { AccessDeniedError } from "./access-denied-error";
-import { roleAtLeast } from "./role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 
 export const OWNERS_ONLY_MESSAGE = "Only owners can grant or remove the OWNER role, or remove an owner. Ask an owner of this tenant.";
 

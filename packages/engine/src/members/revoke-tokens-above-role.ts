@@ -1,5 +1,5 @@
 import type { Role, Tx } from "@updraft/db";
-import { ROLE_RANK } from "./role-rank";
+import { ROLE_RANK } from "@updraft/domain/roles";
 
 /**
  * Keeps "a token's role is at most its creator's role" true after a member is

@@ -2,7 +2,7 @@ import type { DbOrTx, Invitation, Role, Tenant } from "@updraft/db";
 import { UserError } from "../user-error";
 import { formatInvitationDate, hashInvitationToken } from "./invitation-token";
 import { invitationState } from "./invitation-view";
-import { roleAtLeast } from "./role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 
 export const INVALID_INVITATION_MESSAGE =
   "This invitation link is not valid: check that you copied the whole link, or ask a tenant admin for a new invitation.";

@@ -1,4 +1,5 @@
 import type { Db } from "@updraft/db";
+import { parseExecutorKey } from "@updraft/domain/executor-key";
 
 /** One usage reading of a running try, by executor key (the executor's `UsageReading`). */
 export interface UsageReadingInput {
@@ -10,15 +11,10 @@ export interface UsageReadingInput {
   memoryBytes: number;
 }
 
-const KEY = /^ti-([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})-t(\d+)$/;
-
-/** The task instance and try an executor key names (`executorKey` of a UUID task instance id). */
+/** The task instance and try an executor key names, when the try number fits the try_number column (int4). */
 function tryOfKey(key: string): { taskInstanceId: string; tryNumber: number } | undefined {
-  const match = KEY.exec(key);
-  if (!match) return undefined;
-  const [, a, b, c, d, e, tryText] = match as unknown as string[];
-  const tryNumber = Number(tryText);
-  return Number.isSafeInteger(tryNumber) && tryNumber <= 2_147_483_647 ? { taskInstanceId: `${a}-${b}-${c}-${d}-${e}`, tryNumber } : undefined;
+  const named = parseExecutorKey(key);
+  return named && named.tryNumber <= 2_147_483_647 ? named : undefined;
 }
 
 const finiteOrNull = (value: number | undefined) => (value !== undefined && Number.isFinite(value) && value >= 0 ? value : null);

@@ -1,18 +1,10 @@
 import { Prisma, type Db } from "@updraft/db";
+import { tenantSlugSchema } from "@updraft/domain/tenant-slug";
 import { z } from "zod";
 import { UserError } from "../user-error";
 import { isUuid } from "./is-uuid";
 import { enqueueTenantProvisioning } from "./enqueue-tenant-provisioning";
-import { checkTenantQuota, DEFAULT_TENANT_QUOTA, partialTenantQuotaSchema, type TenantQuota } from "./tenant-quota";
-
-/** Slugs name the tenant's namespace (`updraft-<slug>`, a DNS label of at most 63 characters). */
-const slugSchema = z
-  .string({ error: "slug: must be a string, e.g. acme-data" })
-  .max(55, "slug: must be at most 55 characters")
-  .regex(
-    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-    "slug: must be lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. acme-data",
-  );
+import { checkTenantQuota, DEFAULT_TENANT_QUOTA, partialTenantQuotaSchema, type TenantQuota } from "@updraft/domain/tenant-quota";
 
 const nameSchema = z
   .string({ error: "name: must be a string, e.g. Acme Data" })
@@ -29,8 +21,8 @@ export async function createTenant(
   input: { slug: string; name: string; ownerUserId: string; quota?: Partial<TenantQuota> },
 ): Promise<{ id: string; slug: string }> {
   const problems: string[] = [];
-  const slug = slugSchema.safeParse(input.slug);
-  if (!slug.success) problems.push(...slug.error.issues.map((i) => i.message));
+  const slug = tenantSlugSchema.safeParse(input.slug);
+  if (!slug.success) problems.push(...slug.error.issues.map((i) => `slug: ${i.message}`));
   const name = nameSchema.safeParse(input.name);
   if (!name.success) problems.push(...name.error.issues.map((i) => i.message));
   const quota = checkTenantQuota(partialTenantQuotaSchema, input.quota ?? {});

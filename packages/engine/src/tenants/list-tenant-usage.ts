@@ -1,7 +1,8 @@
 import type { Db } from "@updraft/db";
 import { QUOTA_MESSAGE_PREFIX } from "../decisions/plan-admission";
 import { formatCpuMillis, formatMemoryBytes, sumQuotaUse, type RequestGroup } from "../decisions/task-request";
-import { quotaLimitsOf, tenantQuotaOf, type TenantQuota } from "./tenant-quota";
+import type { TenantQuota } from "@updraft/domain/tenant-quota";
+import { quotaLimitsOf, tenantQuotaOf } from "./tenant-quota";
 
 export interface TenantUsage {
   id: string;

@@ -1,5 +1,6 @@
 import type { Db } from "@updraft/db";
-import { tenantQuotaOf, type TenantQuota } from "./tenant-quota";
+import type { TenantQuota } from "@updraft/domain/tenant-quota";
+import { tenantQuotaOf } from "./tenant-quota";
 
 const QUOTA_COLUMNS = { slug: true, quotaCpu: true, quotaMemory: true, quotaGpus: true, quotaPods: true, maxConcurrentTasks: true } as const;
 

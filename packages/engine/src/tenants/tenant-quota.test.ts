@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../user-error";
-import { parseTenantQuota, quotaLimitsOf, tenantQuotaSchema } from "./tenant-quota";
+import { tenantQuotaSchema } from "@updraft/domain/tenant-quota";
+import { parseTenantQuota, quotaLimitsOf } from "./tenant-quota";
 
 const VALID = { cpu: "4", memory: "16Gi", gpus: 0, pods: 50, maxConcurrentTasks: 20 };
 

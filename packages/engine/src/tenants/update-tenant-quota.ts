@@ -3,7 +3,8 @@ import { admitScheduledTasks } from "../scheduling/admit-scheduled-tasks";
 import { UserError } from "../user-error";
 import { isUuid } from "./is-uuid";
 import { enqueueTenantProvisioning } from "./enqueue-tenant-provisioning";
-import { parseTenantQuota, tenantQuotaSchema, type TenantQuota } from "./tenant-quota";
+import { tenantQuotaSchema, type TenantQuota } from "@updraft/domain/tenant-quota";
+import { parseTenantQuota } from "./tenant-quota";
 
 /**
  * Sets a tenant's quota (validated: a UserError lists every problem) and asks

@@ -1,6 +1,6 @@
 import type { Db, Role } from "@updraft/db";
 import { AccessDeniedError } from "../members/access-denied-error";
-import { roleAtLeast } from "../members/role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 import { UserError } from "../user-error";
 import { API_TOKEN_PREFIX_LENGTH, generateApiToken, hashApiToken } from "./api-token-format";
 import { apiTokenView, type ApiTokenView } from "./api-token-view";

@@ -1,5 +1,5 @@
 import type { DbOrTx, Role } from "@updraft/db";
-import { roleAtLeast } from "../members/role-rank";
+import { roleAtLeast } from "@updraft/domain/roles";
 import { API_TOKEN_PATTERN, hashApiToken } from "./api-token-format";
 import { formatTokenDate } from "./format-token-date";
 

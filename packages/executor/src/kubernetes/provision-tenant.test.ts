@@ -160,7 +160,7 @@ describe("provisionTenant", () => {
     await expect(
       provisionTenant(api.kubeConfig, { ...input, slug: "Acme", quota: { cpu: "-1", memory: "lots", gpus: 0.5, pods: 0 } }),
     ).rejects.toThrow(
-      /Cannot provision tenant "Acme": slug: .*; quota.cpu: cpu must be a non-negative Kubernetes quantity.*; quota.memory: .*; quota.gpus: gpus must be a whole number; quota.pods: pods must be at least 1/,
+      /Cannot provision tenant "Acme": slug: .*; quota.cpu: must be a Kubernetes quantity greater than 0.*; quota.memory: .*; quota.gpus: must be a whole number of GPUs.*; quota.pods: must be a whole number of pods, 1 or more/,
     );
     expect(api.requests).toEqual([]);
   });

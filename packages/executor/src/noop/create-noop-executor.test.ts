@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LaunchRequest, TaskOutcome } from "../executor";
-import { executorKey } from "../executor-key";
+import { executorKey } from "@updraft/domain/executor-key";
 import { createNoopExecutor } from "./create-noop-executor";
 
 function request(tryNumber = 1): LaunchRequest {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome } from "../executor";
-import { executorKey } from "../executor-key";
+import { executorKey } from "@updraft/domain/executor-key";
 
 export type RecordedEvent =
   | { type: "log"; key: string; stream: LogStreamName; text: string }

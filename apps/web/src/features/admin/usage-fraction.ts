@@ -1,4 +1,4 @@
-import { tryParseQuantity } from "@updraft/dag";
+import { tryParseQuantity } from "@updraft/domain/quantity";
 
 /**
  * How full a quota is, 0…1, for a usage bar: `used` and `hard` are counts or

@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_FILE_BYTES } from "@updraft/dag/limits";
 import { useState, type DragEvent } from "react";
 import { errorMessage } from "@/lib/error-message";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
@@ -7,7 +8,6 @@ import { trpc, type RouterOutputs } from "@/lib/trpc";
 type UploadResult = RouterOutputs["dags"]["upload"];
 type Outcome = { kind: "result"; result: UploadResult } | { kind: "error"; message: string } | null;
 
-const MAX_BYTES = 1024 * 1024;
 
 /**
  * "Upload DAG": choose a file, drop one on the panel, or paste the source.
@@ -34,8 +34,8 @@ export function UploadPanel({ tenantSlug, source, onSourceChange }: { tenantSlug
 
   async function takeFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setOutcome({ kind: "error", message: `${file.name} is ${(file.size / MAX_BYTES).toFixed(1)} MiB; DAG files are limited to 1 MiB.` });
+    if (file.size > MAX_FILE_BYTES) {
+      setOutcome({ kind: "error", message: `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; DAG files are limited to 1 MiB.` });
       return;
     }
     const text = await file.text();

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@updraft/db";
-import { quotaLimitsOf, tenantQuotaOf, type TenantQuota } from "../../tenants/tenant-quota";
+import type { TenantQuota } from "@updraft/domain/tenant-quota";
+import { quotaLimitsOf, tenantQuotaOf } from "../../tenants/tenant-quota";
 import { assertFilters, isoDay, roundMoney, type IsoDay } from "./report-filters";
 
 export interface PlatformTenantCost {

@@ -1,5 +1,5 @@
 import { Metrics, type KubeConfig, type PodMetric } from "@kubernetes/client-node";
-import { tryParseQuantity } from "@updraft/dag";
+import { tryParseQuantity } from "@updraft/domain/quantity";
 import type { Logger } from "pino";
 import type { UsageReading } from "../../executor";
 import { describeKubeError, kubeFailureOf } from "../api/kube-api-error";

@@ -1,4 +1,4 @@
-import { DNS_LABEL } from "./to-dns-label";
+import { isTenantSlug, TENANT_NAMESPACE_PREFIX, TENANT_SLUG_MAX_LENGTH } from "@updraft/domain/tenant-slug";
 
 /** The fixed names of every object Updraft manages for one tenant. */
 export interface TenantObjectNames {
@@ -12,18 +12,15 @@ export interface TenantObjectNames {
   connectionsSecret: string;
 }
 
-const PREFIX = "updraft-";
-
 /** Names for tenant `slug`; throws when the slug cannot name a namespace. */
 export function tenantObjectNames(slug: string): TenantObjectNames {
-  const namespace = `${PREFIX}${slug}`;
-  if (!DNS_LABEL.test(slug) || namespace.length > 63) {
+  if (!isTenantSlug(slug)) {
     throw new Error(
-      `tenant slug "${slug}" cannot name a Kubernetes namespace: use lower-case letters, digits and "-" (at most ${63 - PREFIX.length} characters)`,
+      `tenant slug "${slug}" cannot name a Kubernetes namespace: use lower-case letters, digits and "-" (at most ${TENANT_SLUG_MAX_LENGTH} characters)`,
     );
   }
   return {
-    namespace,
+    namespace: `${TENANT_NAMESPACE_PREFIX}${slug}`,
     resourceQuota: "updraft-quota",
     limitRange: "updraft-limits",
     taskServiceAccount: "updraft-task",

@@ -1,6 +1,6 @@
 import type { ResourceSpec } from "@updraft/dag";
 import type { V1ResourceRequirements } from "@kubernetes/client-node";
-import { compareQuantities } from "@updraft/dag";
+import { compareQuantities } from "@updraft/domain/quantity";
 import type { TenantPodSettings } from "./task-pod-input";
 
 export const GPU_RESOURCE = "nvidia.com/gpu";

@@ -1,4 +1,4 @@
-import { quantitiesEqual } from "@updraft/dag";
+import { quantitiesEqual } from "@updraft/domain/quantity";
 
 /** The object as plain JSON: client model instances, Dates and undefined fields normalized away. */
 export function toPlain<T>(value: T): T {

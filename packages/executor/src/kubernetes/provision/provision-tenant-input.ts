@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { DNS_LABEL } from "../names/to-dns-label";
-import { tryParseQuantity } from "@updraft/dag";
+import { tryParseQuantity } from "@updraft/domain/quantity";
+import { tenantQuotaSchema } from "@updraft/domain/tenant-quota";
+import { tenantSlugSchema } from "@updraft/domain/tenant-slug";
 
 const quantity = (what: string, example: string) =>
   z
@@ -18,19 +19,11 @@ const cidr = z
 const secretKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, "keys must consist of letters, digits, '-', '_' or '.'");
 
 /** The tenant's hard quota: the namespace's ResourceQuota (requests and limits alike). */
-export const tenantQuotaSchema = z.object({
-  cpu,
-  memory,
-  gpus: z.number().int("gpus must be a whole number").min(0, "gpus must not be negative"),
-  pods: z.number().int("pods must be a whole number").min(1, "pods must be at least 1"),
-});
+const namespaceQuotaSchema = tenantQuotaSchema.pick({ cpu: true, memory: true, gpus: true, pods: true });
 
 export const provisionTenantInputSchema = z.object({
-  slug: z
-    .string()
-    .regex(DNS_LABEL, "the tenant slug must be lower-case letters, digits and '-'")
-    .max(55, "the tenant slug must be at most 55 characters (namespace updraft-<slug>)"),
-  quota: tenantQuotaSchema,
+  slug: tenantSlugSchema,
+  quota: namespaceQuotaSchema,
   /** The LimitRange; every field defaults from the quota. */
   limits: z
     .object({
@@ -47,9 +40,9 @@ export const provisionTenantInputSchema = z.object({
   clusterCidrs: z.array(cidr).default([]),
 });
 
-export type ProvisionTenantInput = z.input<typeof provisionTenantInputSchema>;
+/** What provisioning is given: the quota as stored (quantities as text), everything else possibly defaulted. */
+export type ProvisionTenantInput = Omit<z.input<typeof provisionTenantInputSchema>, "quota"> & { quota: z.output<typeof namespaceQuotaSchema> };
 export type ProvisionTenantSpec = z.output<typeof provisionTenantInputSchema>;
-export type TenantQuota = z.output<typeof tenantQuotaSchema>;
 
 /** Validates provisioning input; the error lists every problem with its field. */
 export function parseProvisionTenantInput(input: ProvisionTenantInput): ProvisionTenantSpec {

@@ -1,5 +1,6 @@
 import type { TenantPodSettings } from "../pods/task-pod-input";
-import { compareQuantities, DEFAULT_TASK_REQUEST } from "@updraft/dag";
+import { DEFAULT_TASK_REQUEST } from "@updraft/dag";
+import { compareQuantities } from "@updraft/domain/quantity";
 import type { ProvisionTenantSpec } from "./provision-tenant-input";
 
 export interface TenantLimits {

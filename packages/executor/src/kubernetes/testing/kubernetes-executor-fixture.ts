@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import type { ExecutorEvents, LaunchRequest } from "../../executor";
-import { executorKey } from "../../executor-key";
+import { executorKey } from "@updraft/domain/executor-key";
 import { recordExecutorEvents } from "../../testing/record-executor-events";
 import { createKubernetesExecutor, type KubernetesExecutor } from "../create-kubernetes-executor";
 import type { KubernetesExecutorOptions } from "../executor/kubernetes-executor-options";

@@ -1,4 +1,5 @@
 import { REST_ROUTES, type RestRoute } from "@updraft/api";
+import { TENANT_SLUG_MAX_LENGTH, TENANT_SLUG_PATTERN } from "@updraft/domain/tenant-slug";
 import { z } from "zod";
 import {
   apiErrorSchema,
@@ -60,7 +61,7 @@ const slugParameter = {
   in: "path",
   required: true,
   description: "The tenant's slug (as in /t/<slug> in the web app)",
-  schema: { type: "string", pattern: "^[a-z]([a-z0-9-]*[a-z0-9])?$", maxLength: 40 },
+  schema: { type: "string", pattern: TENANT_SLUG_PATTERN.source, maxLength: TENANT_SLUG_MAX_LENGTH },
   example: "acme",
 };
 

@@ -1,6 +1,4 @@
-import { formatQuantity } from "@updraft/dag";
-import { canonicalQuantity } from "@updraft/dag";
-import { tryParseQuantity } from "@updraft/dag";
+import { canonicalQuantity, formatQuantity, tryParseQuantity } from "@updraft/domain/quantity";
 import type { FakeObjectStore } from "./fake-object-store";
 import { forbidden } from "./kube-status";
 import type { KubeObject } from "./kube-object";

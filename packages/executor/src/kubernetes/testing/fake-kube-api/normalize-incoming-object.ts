@@ -1,4 +1,4 @@
-import { canonicalQuantity } from "@updraft/dag";
+import { canonicalQuantity } from "@updraft/domain/quantity";
 import { badRequest } from "./kube-status";
 import type { KubeObject } from "./kube-object";
 import type { KubeRequestPath } from "./parse-kube-request-path";

@@ -1,5 +1,4 @@
-import { formatQuantity } from "@updraft/dag";
-import { tryParseQuantity } from "@updraft/dag";
+import { formatQuantity, tryParseQuantity } from "@updraft/domain/quantity";
 import type { KubeObject } from "./kube-object";
 
 export interface PodContainerResources {

@@ -1,4 +1,4 @@
-import { tryParseQuantity } from "@updraft/dag";
+import { tryParseQuantity } from "@updraft/domain/quantity";
 import { invalid, type InvalidCause } from "./kube-status";
 import type { KubeObject } from "./kube-object";
 import type { ResourceKind } from "./resource-kinds";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executorKey } from "./executor-key";
+import { executorKey, parseExecutorKey } from "./executor-key";
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -31,5 +31,17 @@ describe("executorKey", () => {
   it("rejects a try number that is not a non-negative integer", () => {
     expect(() => executorKey("a", -1)).toThrow(/non-negative integer/);
     expect(() => executorKey("a", 1.5)).toThrow(/non-negative integer/);
+  });
+
+  it("reads back the task instance and try it names (round trip), and nothing from other text", () => {
+    const id = "3f2a9c0e-5b7d-4e1f-8a6b-2c9d0e1f2a3b";
+    for (const tryNumber of [0, 1, 42, 2_147_483_647, Number.MAX_SAFE_INTEGER]) {
+      expect(parseExecutorKey(executorKey(id, tryNumber))).toEqual({ taskInstanceId: id, tryNumber });
+    }
+    expect(parseExecutorKey(executorKey("3F2A9C0E-5B7D-4E1F-8A6B-2C9D0E1F2A3B", 2))).toEqual({ taskInstanceId: id, tryNumber: 2 });
+    expect(parseExecutorKey(`ti-${"0".repeat(32)}-t${Number.MAX_SAFE_INTEGER + 1}`)).toBeUndefined();
+    for (const other of ["some-pod", "ti-abc-t1", `ti-${"a".repeat(32)}-t`, `ti-${"A".repeat(32)}-t1`, `ti-${"a".repeat(32)}-t1-x`]) {
+      expect(parseExecutorKey(other)).toBeUndefined();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 const UUID_HEX = /^[0-9a-f]{32}$/;
+const KEY = /^ti-([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})-t(\d+)$/;
 
 /**
  * The deterministic name of one try of one task instance, e.g.
@@ -20,4 +21,18 @@ export function executorKey(taskInstanceId: string, tryNumber: number): string {
     ? compact
     : createHash("sha256").update(taskInstanceId).digest("hex").slice(0, 32);
   return `ti-${hex}-t${tryNumber}`;
+}
+
+/**
+ * The task instance and try a key names: the inverse of `executorKey` for
+ * task instance ids that are UUIDs (which all are), e.g. for a pod a restarted
+ * scheduler finds without having launched it. Undefined for any other text,
+ * and for a try number beyond what `executorKey` accepts.
+ */
+export function parseExecutorKey(key: string): { taskInstanceId: string; tryNumber: number } | undefined {
+  const match = KEY.exec(key);
+  if (!match) return undefined;
+  const [, a, b, c, d, e, tryText] = match as unknown as string[];
+  const tryNumber = Number(tryText);
+  return Number.isSafeInteger(tryNumber) ? { taskInstanceId: `${a}-${b}-${c}-${d}-${e}`, tryNumber } : undefined;
 }

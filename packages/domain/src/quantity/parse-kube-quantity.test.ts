@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalQuantity, formatQuantity } from "./format-kube-quantity";
-import { compareQuantities, parseQuantity, quantitiesEqual, tryParseQuantity } from "./parse-kube-quantity";
+import { compareQuantities, isUnsignedQuantity, parseQuantity, quantitiesEqual, tryParseQuantity } from "./parse-kube-quantity";
 
 describe("parseQuantity", () => {
   it.each([
@@ -55,5 +55,15 @@ describe("canonicalQuantity", () => {
   it("formats values of each family", () => {
     expect(formatQuantity(3.5)).toBe("3500m");
     expect(formatQuantity(4 * 2 ** 30, "binarySI")).toBe("4Gi");
+  });
+});
+
+describe("isUnsignedQuantity", () => {
+  it("accepts quantities as a resource spec writes them", () => {
+    for (const text of ["500m", "2", "0.5", ".5", "2.", "1Gi", "512Mi", "1e3", "1E-3", "0"]) expect(isUnsignedQuantity(text)).toBe(true);
+  });
+
+  it("refuses signs, surrounding spaces and anything else", () => {
+    for (const text of ["-1", "+1", " 1", "1 ", "", ".", "1GB", "1 Gi", "500 millicores", "e3", "Gi"]) expect(isUnsignedQuantity(text)).toBe(false);
   });
 });

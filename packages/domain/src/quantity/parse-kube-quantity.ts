@@ -27,6 +27,14 @@ export function tryParseQuantity(text: string | number): ParsedQuantity | undefi
   return { value: number * 10 ** Number(suffix.slice(1)), format: "decimalExponent" };
 }
 
+/**
+ * Whether `text` is a quantity as a resource spec writes it: unsigned, with
+ * nothing around it ("500m", "2", "0.5", "1Gi", "512Mi", "1e3").
+ */
+export function isUnsignedQuantity(text: string): boolean {
+  return /^[0-9.]/.test(text) && text === text.trim() && tryParseQuantity(text) !== undefined;
+}
+
 /** The value of a quantity in base units; throws with a readable message on bad input. */
 export function parseQuantity(text: string | number): number {
   const parsed = tryParseQuantity(text);

@@ -1,1 +1,0 @@
-export { roleAtLeast, rolesBelow, ROLE_RANK, ROLES_BY_RANK } from "@updraft/engine";

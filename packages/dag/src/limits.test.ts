@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { MAX_FILE_BYTES } from "./limits";
+import { parseDagFile } from "./parse-dag-file";
+
+const TOO_LARGE = `the file is larger than 1 MiB (${MAX_FILE_BYTES} bytes): split the DAG or move data out of it`;
+const HEAD = "dag_id: a\ntasks: [{task_id: a, command: [x]}]\n# ";
+
+/** A valid DAG file of exactly `bytes` bytes of UTF-8, padded with a comment of `pad` characters. */
+function dagFileOf(bytes: number, pad = "x"): string {
+  const room = bytes - HEAD.length - 1;
+  const padBytes = Buffer.byteLength(pad, "utf8");
+  return `${HEAD}${pad.repeat(Math.floor(room / padBytes))}${"x".repeat(room % padBytes)}\n`;
+}
+
+describe("the DAG file size limit", () => {
+  it("is 1 MiB", () => {
+    expect(MAX_FILE_BYTES).toBe(1024 * 1024);
+  });
+
+  it("accepts a file of exactly the limit and refuses one byte more, counting UTF-8 bytes", () => {
+    for (const pad of ["x", "é", "€"]) {
+      const fits = dagFileOf(MAX_FILE_BYTES, pad);
+      expect(Buffer.byteLength(fits, "utf8")).toBe(MAX_FILE_BYTES);
+      expect(parseDagFile("a.yaml", fits).ok).toBe(true);
+      const over = dagFileOf(MAX_FILE_BYTES + 1, pad);
+      expect(parseDagFile("a.yaml", over)).toMatchObject({ ok: false, errors: [{ message: TOO_LARGE }] });
+    }
+  });
+});
