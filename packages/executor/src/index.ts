@@ -1,4 +1,5 @@
-export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
+export type { Executor, ExecutorEvents, ExecutorHealthCheck, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
+export { wrapExecutor } from "./wrap-executor";
 export { executorKey } from "./executor-key";
 export { taskLogFields, type TaskLogFields } from "./task-log-fields";
 export { createLocalExecutor, type LocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";

@@ -1,4 +1,4 @@
-import type { Executor, LaunchRequest, TaskOutcome } from "@updraft/executor";
+import { wrapExecutor, type Executor, type LaunchRequest, type TaskOutcome } from "@updraft/executor";
 import { classifyFailureReason, classifyLaunchError } from "../metrics/classify-executor-failure";
 import type { SchedulerMetrics } from "../metrics/scheduler-metrics";
 
@@ -25,8 +25,7 @@ export function createExecutorMeter(metrics: SchedulerMetrics): ExecutorMeter {
   };
   return {
     wrap(executor) {
-      return {
-        name: executor.name,
+      return wrapExecutor(executor, {
         async launch(req) {
           let result: { adopted: boolean };
           try {
@@ -45,10 +44,7 @@ export function createExecutorMeter(metrics: SchedulerMetrics): ExecutorMeter {
           if (executor.runningKeys().includes(key)) killed.add(key);
           await executor.kill(key, reason);
         },
-        runningKeys: () => executor.runningKeys(),
-        shutdown: () => executor.shutdown(),
-        ...(executor.sampleUsage ? { sampleUsage: () => executor.sampleUsage!() } : {}),
-      };
+      });
     },
     onOutcome(req, outcome) {
       const wasKilled = killed.delete(req.key);

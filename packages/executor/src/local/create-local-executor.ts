@@ -41,7 +41,7 @@ export interface LocalExecutorOptions {
    */
   stateDir?: string;
   /**
-   * Whether shutdown() (not leaveRunning()) removes the state directory once no try is left in it, with the
+   * Whether shutdown() (not detach()) removes the state directory once no try is left in it, with the
    * record of reported tries. Default: true for the default directory, false for a given one (the next
    * executor on it still knows which tries were reported).
    */
@@ -52,13 +52,13 @@ export interface LocalExecutorOptions {
 
 export interface LocalExecutor extends Executor {
   /** Resolves once the tries found in the state directory were adopted (running) or reported (ended meanwhile). */
-  readonly ready: Promise<void>;
+  adopt(): Promise<void>;
   /**
    * Stops following the running tasks but leaves them running, records how
    * much of their output is stored, and resolves with their keys: the next
    * executor on the same state directory adopts them. Starts nothing after.
    */
-  leaveRunning(): Promise<string[]>;
+  detach(): Promise<string[]>;
 }
 
 type OutputStream = Exclude<LogStreamName, "SYSTEM">;
@@ -71,7 +71,7 @@ interface RunningTask {
   taskPid?: number;
   killReason?: string;
   cursors: Record<OutputStream, OutputCursor>;
-  /** Cleared when this executor stops following the task (leaveRunning). */
+  /** Cleared when this executor stops following the task (detach). */
   following: boolean;
   /** Set once its outcome is reported (or reporting started). */
   ended: boolean;
@@ -96,7 +96,7 @@ const SUPERVISOR_DIED =
  * working directory, under a small detached supervisor (task-shim-source.ts)
  * that writes the task's output and exit status to files in the state
  * directory. The executor follows those files, so tasks outlive a scheduler
- * that stops (leaveRunning) and the next executor on the same state
+ * that stops (detach) and the next executor on the same state
  * directory adopts them. Used by the embedded default (`npm start`).
  */
 export function createLocalExecutor(events: ExecutorEvents, options: LocalExecutorOptions = {}): LocalExecutor {
@@ -432,7 +432,7 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
 
   return {
     name: "local",
-    ready,
+    adopt: () => ready,
 
     async launch(req) {
       if (shuttingDown) throw new Error("The local executor is shutting down and does not start new tasks.");
@@ -477,7 +477,7 @@ export function createLocalExecutor(events: ExecutorEvents, options: LocalExecut
       await removeStateDirIfEmpty();
     },
 
-    async leaveRunning() {
+    async detach() {
       shuttingDown = true;
       await ready.catch(() => undefined);
       const tasks = [...running.values()];
