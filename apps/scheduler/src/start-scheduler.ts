@@ -20,7 +20,7 @@ import { createExecutor, type ExecutorName } from "./create-executor";
 import { graphileLoggerFor } from "./graphile-pino-logger";
 import type { HealthCheck, SchedulerHealth } from "./http/health-types";
 import { countJobs } from "./instrumentation/count-jobs";
-import { createExecutorMeter } from "./instrumentation/meter-executor";
+import { createExecutorInstrumentation } from "./instrumentation/instrument-executor";
 import { readTaskLogFields } from "./instrumentation/read-task-log-fields";
 import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
@@ -120,7 +120,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
   const metrics = options.metrics ?? createSchedulerMetrics({ defaultMetrics: false });
-  const executorMeter = createExecutorMeter(metrics);
+  const instrumentation = createExecutorInstrumentation(metrics);
   const created = createExecutor(options.executor, db, log, {
     keyring: options.keyring,
     noopDurationMs: options.noopDurationMs,
@@ -131,10 +131,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     schedulerId: identity.schedulerId,
     schedulerIdIsStable: options.schedulerId !== undefined,
     localStateRoot: options.localStateRoot,
-    onOutcome: (req, outcome) => executorMeter.onOutcome(req, outcome),
+    onOutcome: (req, outcome) => instrumentation.onOutcome(req, outcome),
   });
   const { logWriter } = created;
-  const backend = executorMeter.wrap(created.executor);
+  const backend = instrumentation.wrap(created.executor);
   const tracked = trackRunningTries(options.observer ? observeExecutor(backend, identity.schedulerId, options.observer) : backend);
   const executor = tracked.executor;
 
@@ -154,7 +154,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
       reconcileIntervalMs,
       zombieAfterMs,
       logger: log.child({ component: "reconcile" }),
-      onZombie: (reason) => executorMeter.countFailure(reason),
+      onZombie: (reason) => instrumentation.countFailure(reason),
     }),
     ...created.jobs,
   };
@@ -206,7 +206,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   );
 
   const sweepOrphans = createOrphanSweeper(db, identity.schedulerId, tracked, log.child({ component: "orphan-sweep" }), (reason) =>
-    executorMeter.countFailure(reason),
+    instrumentation.countFailure(reason),
   );
   const maintenance = repeatEvery(
     "orphan sweep",
