@@ -1,6 +1,8 @@
+// The scheduler's one reader of the environment (the lint rule bans process.env elsewhere): the scheduler's
+// settings, parsed and explained here, and the environment the updraft-ops commands parse for themselves.
 import { readSecretKeyring, type SecretKeyring } from "@updraft/engine";
 import { z } from "zod";
-import { parseCidrList } from "./parse-cidr-list";
+import { parseCidrList } from "./config/parse-cidr-list";
 
 const milliseconds = (name: string, min: number, max: number) =>
   z.coerce
@@ -129,4 +131,12 @@ export function readSchedulerEnv(env: NodeJS.ProcessEnv = process.env): Schedule
     throw new Error(`Invalid scheduler configuration:\n${problems.join("\n")}`);
   }
   return { ...parsed.data, keyring };
+}
+
+/**
+ * The environment for `updraft-ops`: each command parses the variables it needs with its own zod schema
+ * (ops/read-ops-env.ts), taking them as a parameter so its tests can pass a record.
+ */
+export function opsCommandEnv(): NodeJS.ProcessEnv {
+  return process.env;
 }
