@@ -100,6 +100,8 @@ const setting = z.string().optional();
  * secret keys by readSecretKeyring, the OAuth/OIDC providers by oauthProviderSettings, SMTP by mailerFromEnv.
  */
 const webAppEnvSchema = z.object({
+  /** The Updraft Postgres (server/get-db.ts). */
+  DATABASE_URL: setting,
   /** The app's public URL (next-auth's name): secure cookies, the cross-site check, links in e-mails, the OpenAPI server. */
   NEXTAUTH_URL: setting,
   UPDRAFT_SECRET_KEY: setting,

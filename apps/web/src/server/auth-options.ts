@@ -1,10 +1,10 @@
 import { createSession, revokeSession, SESSION_TTL_MS, validateSession, verifyCredentials } from "@updraft/api";
-import { getDb } from "@updraft/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { oauthProviders } from "./auth-providers";
 import { clientIp } from "./client-ip";
+import { getDb } from "./get-db";
 import { webAppEnv } from "../env";
 import { completeOAuthSignIn } from "./complete-oauth-sign-in";
 

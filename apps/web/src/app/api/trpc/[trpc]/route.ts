@@ -1,5 +1,5 @@
 import { appRouter, createContextInner, mailerFromEnv } from "@updraft/api";
-import { getDb } from "@updraft/db";
+import { getDb } from "@/server/get-db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { crossSiteRefusal, crossSiteResponse } from "@/app/api/_lib/cross-site-request";
 import { limitTrpcBody } from "@/app/api/_lib/limit-trpc-body";
