@@ -1,4 +1,4 @@
-import { CoreV1Api, KubeConfig, type V1Pod } from "@kubernetes/client-node";
+import { CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import pino from "pino";
 import type { Executor, ExecutorEvents, ExecutorHealthCheck, LaunchRequest, LogStreamName, TaskOutcome } from "../executor";
 import { createTokenBucket } from "./api/create-token-bucket";
@@ -7,6 +7,7 @@ import { keyOfPod, launchRequestFromPod } from "./executor/launch-request-from-p
 import { createTaskPod } from "./executor/create-task-pod";
 import { createPodCleanup } from "./executor/pod-cleanup";
 import { createPodUsageSampler } from "./executor/sample-pod-usage";
+import { loadDefaultKubeConfig } from "./executor/load-default-kube-config";
 import { resolveExecutorNumbers, type KubernetesExecutorOptions } from "./executor/kubernetes-executor-options";
 import { TaskPodTracker, type TrackerContext } from "./executor/task-pod-tracker";
 import { watchManagedPods, type PodEventType, type PodWatchState } from "./executor/watch-managed-pods";
@@ -281,19 +282,4 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       return keys;
     },
   };
-}
-
-/** $KUBECONFIG, ~/.kube/config, or the in-cluster service account. */
-export function loadDefaultKubeConfig(): KubeConfig {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromDefault();
-  const cluster = kubeConfig.getCurrentCluster();
-  // With no configuration at all, the client falls back to http://localhost:8080 (context "loaded-context").
-  const fallback = kubeConfig.getCurrentContext() === "loaded-context" && cluster?.server === "http://localhost:8080";
-  if (!cluster || fallback) {
-    throw new Error(
-      "UPDRAFT_EXECUTOR=kubernetes needs a cluster: set KUBECONFIG (or ~/.kube/config), or run inside a pod with a service account",
-    );
-  }
-  return kubeConfig;
 }
