@@ -70,8 +70,6 @@ const envExempt = [
   "apps/web/server/load-next-handler.ts",
   // The local executor runs each task with the host's environment (PATH, HOME …), as a shell would; it reads no setting from it.
   "packages/executor/src/local/build-task-env.ts",
-  // The default migrations folder, which the container images move (UPDRAFT_MIGRATIONS_DIR); callers that know it pass it.
-  "packages/db/src/migrate/default-migrations-dir.ts",
   // `npm run migrate -w @updraft/db`: a command-line entry point of its own.
   "packages/db/src/migrate/migrate-cli.ts",
 ];

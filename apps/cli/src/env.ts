@@ -7,6 +7,11 @@ const cliEnvSchema = z.object({
   LOG_LEVEL: z.string().default("warn"),
   /** Where the user typed the command: npm runs workspace scripts inside the workspace folder and sets INIT_CWD. */
   INIT_CWD: z.string().optional(),
+  /** Where the migrations are; unset or blank: the repository's prisma/migrations (what `updraft start` runs from). */
+  UPDRAFT_MIGRATIONS_DIR: z
+    .string()
+    .optional()
+    .transform((dir) => dir || undefined),
 });
 
 export type CliEnv = z.infer<typeof cliEnvSchema>;

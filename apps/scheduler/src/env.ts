@@ -83,6 +83,11 @@ const schedulerEnvSchema = z.object({
    * `<system temp dir>/updraft-local`.
    */
   UPDRAFT_LOCAL_STATE_DIR: z.string().min(1).optional(),
+  /** Where the shipped migrations are (the images set it); unset or blank: the repository's prisma/migrations. */
+  UPDRAFT_MIGRATIONS_DIR: z
+    .string()
+    .optional()
+    .transform((dir) => dir || undefined),
   /** The data directory `npm start` keeps its state in (the default parent of UPDRAFT_LOCAL_STATE_DIR). */
   UPDRAFT_DATA_DIR: z.string().min(1).optional(),
   /** The port of /healthz, /readyz and /metrics; 0 picks a free one (logged). */

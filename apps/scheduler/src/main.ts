@@ -94,6 +94,7 @@ try {
     port: env.UPDRAFT_METRICS_PORT,
     registry: metrics.registry,
     databaseUrl: env.DATABASE_URL,
+    migrationsDir: env.UPDRAFT_MIGRATIONS_DIR,
     scheduler: () => scheduler?.health() ?? null,
     logger,
   });

@@ -29,7 +29,7 @@ export function runStartFromProcess(): Promise<number> {
       const { startEmbeddedPostgres } = await import("@updraft/db/embedded");
       return startEmbeddedPostgres(options);
     },
-    migrate: (url, options) => migrate(url, options),
+    migrate: (url, options) => migrate(url, { ...options, migrationsDir: settings.UPDRAFT_MIGRATIONS_DIR }),
     seedAdmin,
     buildChildSpecs,
     checkWebBuild,
