@@ -51,6 +51,33 @@ function layerRule(folder, may) {
   };
 }
 
+// Where the environment is read: each app's env.ts parses it with zod into typed settings, and everything
+// else gets the values passed in (packages take settings as parameters, never the environment).
+const envMessage =
+  "Read the environment only in the app's env.ts (apps/web/src/env.ts, apps/scheduler/src/env.ts, apps/cli/src/env.ts) " +
+  "and pass the values in; packages take settings as parameters. The exemptions are listed with their reasons in packages/config/eslint.config.js.";
+
+/** Files that may touch process.env besides the apps' env.ts, each for a reason. */
+const envExempt = [
+  // Each app's one reader of the environment.
+  "apps/*/src/env.ts",
+  // Tests, fixtures, the end-to-end suite, benchmarks and build scripts set up or pass on the environment of processes they start.
+  "**/*.test.ts",
+  "**/testing/**",
+  "e2e/**",
+  "infra/tests/**",
+  "**/bench/**",
+  "**/scripts/**",
+  // Next.js replaces process.env.NEXT_RUNTIME at build time (the node and edge bundles differ): it must stay literal.
+  "apps/web/src/instrumentation.ts",
+  // Sets NODE_ENV and __NEXT_PRIVATE_STANDALONE_CONFIG for Next.js itself to read, as Next's standalone server.js does.
+  "apps/web/server/load-next-handler.ts",
+  // The local executor runs each task with the host's environment (PATH, HOME …), as a shell would; it reads no setting from it.
+  "packages/executor/src/local/build-task-env.ts",
+  // `npm run migrate -w @updraft/db`: a command-line entry point of its own.
+  "packages/db/src/migrate/migrate-cli.ts",
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -74,6 +101,20 @@ export default tseslint.config(
     },
   },
   ...Object.entries(allowed).map(([folder, may]) => layerRule(folder, may)),
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    ignores: envExempt,
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: envMessage }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+          message: envMessage,
+        },
+      ],
+    },
+  },
   {
     // Command-line entry points and tests print to the terminal on purpose.
     files: ["apps/cli/**", "**/*.test.ts", "**/bench/**", "e2e/**", "**/scripts/**", "packages/db/src/migrate/migrate-cli.ts"],

@@ -1,3 +1,4 @@
+import { commandEnv } from "./env";
 import { relaunchInOwnProcessGroup, runsInOwnProcessGroup } from "./start/relaunch-in-own-process-group";
 
 const USAGE = `Usage: updraft <command>
@@ -38,10 +39,10 @@ switch (command) {
     process.exit(await (await import("./start/run-start-from-process")).runStartFromProcess());
     break;
   case "deploy":
-    process.exit(await (await import("./deploy/index")).runDeploy(rest, process.env));
+    process.exit(await (await import("./deploy/index")).runDeploy(rest, commandEnv()));
     break;
   case "rotate-secret-key":
-    process.exit(await (await import("./rotate-secret-key/index")).runRotateSecretKey(rest, process.env));
+    process.exit(await (await import("./rotate-secret-key/index")).runRotateSecretKey(rest, commandEnv()));
     break;
   case undefined:
   case "help":

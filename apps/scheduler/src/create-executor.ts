@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { KubeConfig } from "@kubernetes/client-node";
 import type { Db } from "@updraft/db";
 import { createTaskLogWriter, type SecretKeyring, type TaskLogWriter } from "@updraft/engine";
-import { createLocalExecutor, createNoopExecutor, type Executor, type ExecutorEvents, type LaunchRequest, type PodWatchState, type TaskOutcome } from "@updraft/executor";
+import { createLocalExecutor, createNoopExecutor, type Executor, type ExecutorEvents, type LaunchRequest, type TaskOutcome } from "@updraft/executor";
+import type { TaskList } from "graphile-worker";
 import type { Logger } from "pino";
 import { executorEventsToDatabase } from "./executor-events-to-database";
 import { createKubernetesBackend, type KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
+import { buildKubernetesTaskList } from "./kubernetes/kubernetes-task-list";
+import { provisionAllTenantsRegularly } from "./kubernetes/provision-all-tenants";
+import type { RepeatingTask } from "./reconcile/repeat-every";
 import { createTenantMaskValuesCache } from "./secrets/tenant-mask-values-cache";
 
 export type ExecutorName = "local" | "noop" | "kubernetes";
@@ -34,24 +37,15 @@ export interface ExecutorSettings {
 }
 
 export interface CreatedExecutor {
+  /** The backend; its optional lifecycle methods (adopt, detach, health) say what the scheduler does at start and stop. */
   executor: Executor;
   logWriter: TaskLogWriter;
-  /**
-   * Executors whose tasks outlive the scheduler (Kubernetes, local): resolves once the tasks a previous run of
-   * this replica left running (same id) are adopted — the first pod list, or the state directory's scan.
-   */
-  adopted?: Promise<void>;
-  /** Set for the local executor. */
-  local?: {
-    /** Stops following the running tasks and leaves them running for the next start with the same id; their keys. */
-    leaveRunning(): Promise<string[]>;
-  };
-  /** Set for the Kubernetes executor. */
-  kubernetes?: {
-    kubeConfig: KubeConfig;
-    /** Whether the pod watch is connected now. */
-    watchState(): PodWatchState;
-  };
+  /** Whether launches carry the tenant's secret values (Kubernetes pods read them from the tenant's Secrets instead). */
+  injectSecrets: boolean;
+  /** The jobs only this backend runs (Kubernetes: provision_tenant, deprovision_tenant); other schedulers leave them pending. */
+  jobs: TaskList;
+  /** Starts what this backend repeats beside the jobs (Kubernetes: provisioning every tenant at start and regularly). */
+  startUpkeep(): Promise<RepeatingTask>;
 }
 
 /**
@@ -74,23 +68,33 @@ export function createExecutor(name: ExecutorName, db: Db, logger: Logger, setti
         },
       }
     : stored;
+  // The noop and local executors run on this host: launches carry the secrets, and there is nothing to provision.
+  const onThisHost = { logWriter, injectSecrets: true, jobs: {}, startUpkeep: () => Promise.resolve({ stop: () => Promise.resolve() }) };
   switch (name) {
     case "noop":
-      return { executor: createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 }), logWriter };
+      return { ...onThisHost, executor: createNoopExecutor(failFalseCommands(events), { durationMs: settings.noopDurationMs ?? 0 }) };
     case "local": {
       const stateDir = join(settings.localStateRoot ?? join(tmpdir(), "updraft-local"), settings.schedulerId ?? randomUUID());
       // A random id never comes back: its state directory goes when it stops (its tasks are killed then).
       const removeStateDirOnShutdown = settings.schedulerIdIsStable !== true;
       const executor = createLocalExecutor(events, { logger: logger.child({ component: "local-executor" }), stateDir, removeStateDirOnShutdown });
-      return { executor, logWriter, adopted: executor.ready, local: { leaveRunning: () => executor.leaveRunning() } };
+      return { ...onThisHost, executor };
     }
     case "kubernetes": {
-      const backend = createKubernetesBackend(db, events, logger, { ...settings.kubernetes, ownerId: settings.schedulerId });
+      const kubernetes = settings.kubernetes ?? {};
+      const backend = createKubernetesBackend(db, events, logger, { ...kubernetes, ownerId: settings.schedulerId });
+      const provisioningLog = logger.child({ component: "provisioning" });
       return {
         executor: backend.executor,
         logWriter,
-        adopted: backend.executor.ready,
-        kubernetes: { kubeConfig: backend.kubeConfig, watchState: () => backend.executor.watchState() },
+        injectSecrets: false,
+        jobs: buildKubernetesTaskList(db, {
+          kubeConfig: backend.kubeConfig,
+          clusterCidrs: kubernetes.clusterCidrs ?? [],
+          keyring: settings.keyring,
+          logger: provisioningLog,
+        }),
+        startUpkeep: () => provisionAllTenantsRegularly(db, kubernetes.provisionIntervalMs ?? 300_000, provisioningLog),
       };
     }
   }

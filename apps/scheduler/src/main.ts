@@ -1,6 +1,6 @@
 import pino from "pino";
 import { localStateRootOf } from "./config/local-state-root";
-import { readSchedulerEnv } from "./config/scheduler-env";
+import { readSchedulerEnv } from "./env";
 import { startHealthServer, type HealthServer } from "./http/health-server";
 import { createLaunchLogObserver } from "./instrumentation/launch-log";
 import { createSchedulerMetrics } from "./metrics/scheduler-metrics";
@@ -94,6 +94,7 @@ try {
     port: env.UPDRAFT_METRICS_PORT,
     registry: metrics.registry,
     databaseUrl: env.DATABASE_URL,
+    migrationsDir: env.UPDRAFT_MIGRATIONS_DIR,
     scheduler: () => scheduler?.health() ?? null,
     logger,
   });

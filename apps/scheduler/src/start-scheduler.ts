@@ -20,7 +20,7 @@ import { createExecutor, type ExecutorName } from "./create-executor";
 import { graphileLoggerFor } from "./graphile-pino-logger";
 import type { HealthCheck, SchedulerHealth } from "./http/health-types";
 import { countJobs } from "./instrumentation/count-jobs";
-import { createExecutorMeter } from "./instrumentation/meter-executor";
+import { createExecutorInstrumentation } from "./instrumentation/instrument-executor";
 import { readTaskLogFields } from "./instrumentation/read-task-log-fields";
 import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
@@ -28,14 +28,12 @@ import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
 import { buildTaskList } from "./jobs/build-task-list";
 import { createRetryWaker } from "./jobs/wake-retries-on-time";
 import type { KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
-import { buildKubernetesTaskList } from "./kubernetes/kubernetes-task-list";
-import { provisionAllTenantsRegularly } from "./kubernetes/provision-all-tenants";
 import { makeMeter } from "./metering/meter-running-tries";
 import { createSchedulerMetrics, type SchedulerMetrics } from "./metrics/scheduler-metrics";
 import { makeHeartbeat } from "./reconcile/heartbeat";
 import { listenForKills } from "./reconcile/listen-for-kills";
 import { makeReconcileJob } from "./reconcile/reconcile-job";
-import { repeatEvery, type RepeatingTask } from "./reconcile/repeat-every";
+import { repeatEvery } from "./reconcile/repeat-every";
 import { createOrphanSweeper } from "./reconcile/sweep-orphans";
 import { trackRunningTries } from "./reconcile/track-running-tries";
 
@@ -122,7 +120,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   const db = createDb(options.databaseUrl, { max: concurrency + 4 });
   await ensureJobQueue(options.databaseUrl);
   const metrics = options.metrics ?? createSchedulerMetrics({ defaultMetrics: false });
-  const executorMeter = createExecutorMeter(metrics);
+  const instrumentation = createExecutorInstrumentation(metrics);
   const created = createExecutor(options.executor, db, log, {
     keyring: options.keyring,
     noopDurationMs: options.noopDurationMs,
@@ -133,10 +131,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     schedulerId: identity.schedulerId,
     schedulerIdIsStable: options.schedulerId !== undefined,
     localStateRoot: options.localStateRoot,
-    onOutcome: (req, outcome) => executorMeter.onOutcome(req, outcome),
+    onOutcome: (req, outcome) => instrumentation.onOutcome(req, outcome),
   });
   const { logWriter } = created;
-  const backend = executorMeter.wrap(created.executor);
+  const backend = instrumentation.wrap(created.executor);
   const tracked = trackRunningTries(options.observer ? observeExecutor(backend, identity.schedulerId, options.observer) : backend);
   const executor = tracked.executor;
 
@@ -149,24 +147,16 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
       tickIntervalMs: options.tickIntervalMs ?? 5000,
       identity,
       retryWaker,
-      // Kubernetes pods read the values from the tenant's Secrets; other executors get them in the launch.
-      secrets: { keyring: options.keyring, inject: !created.kubernetes },
+      secrets: { keyring: options.keyring, inject: created.injectSecrets },
       logger: log,
     }),
     reconcile: makeReconcileJob(db, {
       reconcileIntervalMs,
       zombieAfterMs,
       logger: log.child({ component: "reconcile" }),
-      onZombie: (reason) => executorMeter.countFailure(reason),
+      onZombie: (reason) => instrumentation.countFailure(reason),
     }),
-    ...(created.kubernetes
-      ? buildKubernetesTaskList(db, {
-          kubeConfig: created.kubernetes.kubeConfig,
-          clusterCidrs: options.kubernetes?.clusterCidrs ?? [],
-          keyring: options.keyring,
-          logger: log.child({ component: "provisioning" }),
-        })
-      : {}),
+    ...created.jobs,
   };
   const counted = countJobs(jobs, metrics);
   const taskList = options.observer ? observeJobs(counted, options.observer) : counted;
@@ -186,10 +176,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
 
   // Heartbeats start before the pod list below, so a slow API does not make this replica look dead.
   const heartbeat = repeatEvery("heartbeat", heartbeatIntervalMs, makeHeartbeat(db, replica, () => workerPoolIds, log), log);
-  if (created.adopted) {
+  if (executor.adopt) {
     // Adopt the pods or local tasks this replica left running before any launch job or orphan sweep looks at them.
     log.info("adopting the tasks this scheduler left running");
-    await created.adopted;
+    await executor.adopt();
     log.info({ adopted: executor.runningKeys().length }, "adopted the tasks this scheduler left running");
   }
 
@@ -216,7 +206,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   );
 
   const sweepOrphans = createOrphanSweeper(db, identity.schedulerId, tracked, log.child({ component: "orphan-sweep" }), (reason) =>
-    executorMeter.countFailure(reason),
+    instrumentation.countFailure(reason),
   );
   const maintenance = repeatEvery(
     "orphan sweep",
@@ -234,9 +224,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
   // Make sure a tick and a reconcile are pending (fixed keys keep each to one across replicas).
   await enqueueJob(db, "tick", {}, { jobKey: TICK_JOB_KEY, jobKeyMode: "preserve_run_at" });
   await scheduleReconcile(db, { runAt: new Date(Date.now() + reconcileIntervalMs), keepEarlier: true });
-  const provisioning: RepeatingTask | null = created.kubernetes
-    ? await provisionAllTenantsRegularly(db, options.kubernetes?.provisionIntervalMs ?? 300_000, log.child({ component: "provisioning" }))
-    : null;
+  const upkeep = await created.startUpkeep();
   metrics.readDatabase({ db, jobNames: Object.keys(taskList), logger: log.child({ component: "metrics" }) });
   log.info({ executor: executor.name, concurrency, hostname: identity.hostname }, "scheduler started");
 
@@ -251,11 +239,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         : workerEnded
           ? { ok: false, message: workerEnded }
           : { ok: true };
-      const checks: Record<string, HealthCheck> = { worker };
-      if (created.kubernetes) {
-        const watch = created.kubernetes.watchState();
-        checks.kubernetes_watch = watch.connected ? { ok: true } : { ok: false, message: `the pod watch is not connected: ${watch.problem ?? "unknown"}` };
-      }
+      const checks: Record<string, HealthCheck> = { worker, ...executor.health?.() };
       return { stopping: stopBegun, checks };
     },
     stop() {
@@ -267,25 +251,21 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
         await heartbeat.stop();
         await maintenance.stop();
         await meter.stop();
-        await provisioning?.stop();
+        await upkeep.stop();
         await kills.stop();
         await runner.stop();
         retryWaker.stop();
         await jobQueuePool.end();
-        // Pods outlive the Kubernetes executor; a restart with the same id adopts them. With a stable id, local
-        // tasks are left running too (their supervisors record output and exit); with a random one nobody could
-        // adopt them, so shutdown() kills them and records their end.
-        const podsLeftRunning = created.kubernetes ? executor.runningKeys().length : 0;
-        const localTasksLeftRunning = created.local && options.schedulerId !== undefined ? (await created.local.leaveRunning()).length : 0;
+        // With a stable id, an executor whose tasks outlive it (pods, local supervisors) leaves them running: a
+        // restart with the same id adopts them. With a random one nobody could, so shutdown() decides (local
+        // tasks are killed and their end recorded; pods are left to the other replicas' reconcile).
+        const leftRunning = options.schedulerId !== undefined && executor.detach ? await executor.detach() : [];
         await executor.shutdown();
         await logWriter.close();
-        if (podsLeftRunning + localTasksLeftRunning > 0 && options.schedulerId !== undefined) {
+        if (leftRunning.length > 0) {
           // Not marked stopped, or another replica's reconcile would fail the tries of these tasks at once; if this
           // id does not come back within zombieAfterMs, the missing heartbeats make them zombies all the same.
-          log.info(
-            created.kubernetes ? { pods: podsLeftRunning } : { localTasks: localTasksLeftRunning },
-            "leaving running tasks to the next start of this scheduler id",
-          );
+          log.info({ executor: executor.name, tasks: leftRunning.length }, "leaving running tasks to the next start of this scheduler id");
         } else {
           await markSchedulerStopped(db, identity.schedulerId);
         }

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
  * and the standalone tree's apps/web for a server.mjs copied next to its
  * server.js. `UPDRAFT_WEB_DIR` overrides.
  */
-export function findWebDir(modulePath: string, env: Record<string, string | undefined> = process.env): string {
+export function findWebDir(modulePath: string, env: { UPDRAFT_WEB_DIR?: string }): string {
   if (env.UPDRAFT_WEB_DIR) return env.UPDRAFT_WEB_DIR;
   let dir = dirname(modulePath);
   for (let depth = 0; depth < 3; depth++) {

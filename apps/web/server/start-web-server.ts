@@ -19,13 +19,14 @@ import { createHttpMetrics } from "./http-metrics";
 import { createRouteLabeller } from "./label-route";
 import { loadNextHandler } from "./load-next-handler";
 import { readRoutePatterns } from "./read-route-patterns";
-import { listenHostname, readWebServerEnv, type WebServerEnv } from "./read-web-server-env";
+import { webServerEnv, type WebServerEnv } from "../src/env";
+import { listenHostname } from "./listen-hostname";
 import { runClusterPrimary } from "./run-cluster-primary";
 import { startMetricsServer, type MetricsServer } from "./start-metrics-server";
 
 let env: WebServerEnv;
 try {
-  env = readWebServerEnv();
+  env = webServerEnv();
 } catch (err) {
   console.error((err as Error).message);
   process.exit(2);
@@ -38,7 +39,7 @@ const rootLogger = pino({ name: "web", level: env.LOG_LEVEL });
 const logger = clustered ? rootLogger.child({ worker: workerId ?? 0 }) : rootLogger;
 
 const hostname = listenHostname(env.HOSTNAME, machineName());
-const dir = findWebDir(fileURLToPath(import.meta.url));
+const dir = findWebDir(fileURLToPath(import.meta.url), env);
 process.chdir(dir);
 
 if (clustered && cluster.isPrimary) {

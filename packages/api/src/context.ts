@@ -1,6 +1,6 @@
 import type { Db } from "@updraft/db";
 import type { SecretKeyring } from "@updraft/engine";
-import { mailerFromEnv, type Mailer } from "./mail/mailer";
+import { NO_MAILER, type Mailer } from "./mail/mailer";
 
 /** The signed-in user as the API sees them. */
 export interface SessionUser {
@@ -27,9 +27,9 @@ export interface ContextInput {
   user: SessionUser | null;
   ip: string;
   keyring: SecretKeyring;
-  /** Defaults to SMTP from the environment (or none). */
+  /** The web app passes SMTP from its environment (mailerFromEnv); default none. */
   mailer?: Mailer;
-  /** Defaults to NEXTAUTH_URL, else http://localhost:3000. */
+  /** The web app passes NEXTAUTH_URL; default http://localhost:3000. */
   appUrl?: string;
 }
 
@@ -40,7 +40,7 @@ export function createContextInner(input: ContextInput): Context {
     user: input.user,
     ip: input.ip,
     keyring: input.keyring,
-    mailer: input.mailer ?? mailerFromEnv(process.env),
-    appUrl: (input.appUrl ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    mailer: input.mailer ?? NO_MAILER,
+    appUrl: (input.appUrl ?? "http://localhost:3000").replace(/\/+$/, ""),
   };
 }

@@ -1,4 +1,4 @@
-export { createDb, getDb, type Db, type Tx, type DbOrTx } from "./client";
+export { createDb, type Db, type Tx, type DbOrTx } from "./client";
 export * from "./generated/prisma/client";
 export { migrate, migrationChecksum, defaultMigrationsDir, type MigrateOptions, type MigrateResult } from "./migrate";
 export { readMigrationStatus, type MigrationStatus } from "./migrate/read-migration-status";

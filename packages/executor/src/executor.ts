@@ -60,4 +60,21 @@ export interface Executor {
   sampleUsage?(): Promise<UsageReading[]>;
   /** Kills everything this executor started and waits until it is gone. */
   shutdown(): Promise<void>;
+  /**
+   * Executors whose tasks outlive them (Kubernetes pods, local supervisors): resolves once the tasks an earlier
+   * executor with the same state (the same scheduler id) left running are adopted, running ones followed again
+   * and ended ones reported. Adoption begins when the executor is created; every call returns the same promise.
+   */
+  adopt?(): Promise<void>;
+  /**
+   * Executors whose tasks can outlive them: stops following the running tasks but leaves them running for the
+   * next executor with the same state, and resolves with their keys. Starts nothing after; shutdown() then
+   * only releases what is left. Without it, shutdown() decides what becomes of running tasks.
+   */
+  detach?(): Promise<string[]>;
+  /** The executor's own readiness checks by name (e.g. `kubernetes_watch`), for the scheduler's /readyz. */
+  health?(): Record<string, ExecutorHealthCheck>;
 }
+
+/** One readiness check: `{ ok: true }` or `{ ok: false, message }` saying what is wrong. */
+export type ExecutorHealthCheck = { ok: true } | { ok: false; message: string };

@@ -1,9 +1,11 @@
-export type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
+export type { Executor, ExecutorEvents, ExecutorHealthCheck, LaunchRequest, LogStreamName, TaskOutcome, UsageReading } from "./executor";
+export { wrapExecutor } from "./wrap-executor";
 export { executorKey } from "@updraft/domain/executor-key";
 export { taskLogFields, type TaskLogFields } from "./task-log-fields";
 export { createLocalExecutor, type LocalExecutor, type LocalExecutorOptions } from "./local/create-local-executor";
 export { createNoopExecutor, type NoopExecutorOptions } from "./noop/create-noop-executor";
-export { createKubernetesExecutor, loadDefaultKubeConfig, type KubernetesExecutor } from "./kubernetes/create-kubernetes-executor";
+export { createKubernetesExecutor, type KubernetesExecutor } from "./kubernetes/create-kubernetes-executor";
+export { loadDefaultKubeConfig } from "./kubernetes/executor/load-default-kube-config";
 export type { PodWatchState } from "./kubernetes/executor/watch-managed-pods";
 export type { KubernetesExecutorOptions } from "./kubernetes/executor/kubernetes-executor-options";
 export { QuotaExceededError, TenantNotProvisionedError } from "./kubernetes/executor/kubernetes-launch-errors";

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+import { commandEnv } from "../env";
 
 const MARKER = "UPDRAFT_START_OWN_PROCESS_GROUP";
 
 /** True when this process is the relaunched copy (or relaunching was opted out of). */
-export function runsInOwnProcessGroup(env: NodeJS.ProcessEnv = process.env): boolean {
+export function runsInOwnProcessGroup(env: NodeJS.ProcessEnv = commandEnv()): boolean {
   return env[MARKER] === "1";
 }
 
@@ -23,7 +24,7 @@ export function relaunchInOwnProcessGroup(): Promise<number> {
   const child = spawn(process.execPath, [...process.execArgv, script ?? "", ...args], {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
-    env: { ...process.env, [MARKER]: "1" },
+    env: { ...commandEnv(), [MARKER]: "1" },
   });
   const relay = (signal: NodeJS.Signals) => {
     child.kill(signal);

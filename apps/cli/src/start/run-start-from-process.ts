@@ -2,6 +2,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "@updraft/db";
 import pino from "pino";
+import { commandEnv, readCliEnv } from "../env";
 import { buildChildSpecs, checkWebBuild } from "./build-child-specs";
 import { findRepoRoot } from "./find-repo-root";
 import { runStart } from "./run-start";
@@ -9,14 +10,15 @@ import { seedAdmin } from "./seed-admin";
 
 /** `updraft start` wired to this process: its env, signals, stdout/stderr and the real services. */
 export function runStartFromProcess(): Promise<number> {
+  const settings = readCliEnv();
   const logger = pino(
-    { name: "updraft", level: process.env.LOG_LEVEL ?? "warn" },
+    { name: "updraft", level: settings.LOG_LEVEL },
     pino.destination({ fd: 2, sync: true }),
   );
   return runStart({
-    env: process.env,
+    env: commandEnv(),
     // npm runs workspace scripts inside the workspace folder; INIT_CWD is where the user typed the command.
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    cwd: settings.INIT_CWD ?? process.cwd(),
     repoRoot: findRepoRoot(dirname(fileURLToPath(import.meta.url))),
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
@@ -27,7 +29,7 @@ export function runStartFromProcess(): Promise<number> {
       const { startEmbeddedPostgres } = await import("@updraft/db/embedded");
       return startEmbeddedPostgres(options);
     },
-    migrate: (url, options) => migrate(url, options),
+    migrate: (url, options) => migrate(url, { ...options, migrationsDir: settings.UPDRAFT_MIGRATIONS_DIR }),
     seedAdmin,
     buildChildSpecs,
     checkWebBuild,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { commandEnv } from "../env";
 import { createLinePrefixer } from "./prefix-lines";
 import { processGroupAlive } from "./process-group-alive";
 
@@ -70,7 +71,7 @@ export function superviseChildren(specs: readonly ChildSpec[], options: Supervis
   function startChild(spec: ChildSpec): Supervised {
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env ?? process.env,
+      env: spec.env ?? commandEnv(),
       stdio: ["ignore", "pipe", "pipe"],
       // Own process group: a terminal Ctrl-C reaches only this supervisor, which then
       // stops the children in order, and a signal to the group reaches their children too.

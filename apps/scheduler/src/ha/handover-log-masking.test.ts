@@ -80,11 +80,11 @@ describe("handing a running local task to the next scheduler", () => {
     await a.launch(req);
     // The masker stores what cannot be the start of the secret and holds back "hunter".
     await until(() => stdout() === "connecting with password ");
-    await a.leaveRunning();
+    await a.detach();
 
     const second = scheduler(stored);
     const b = createLocalExecutor(second.events, { logger, stateDir, removeStateDirOnShutdown: true });
-    await b.ready;
+    await b.adopt();
     writeFileSync(go, "");
     await until(() => second.exits.length === 1);
     await b.shutdown();

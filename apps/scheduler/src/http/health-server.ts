@@ -14,7 +14,7 @@ export interface HealthServerOptions {
   registry: Registry;
   /** The database /readyz checks (its own pool of at most two connections). */
   databaseUrl: string;
-  /** Default: the build's migrations (UPDRAFT_MIGRATIONS_DIR, else the repository's). */
+  /** The shipped migrations (UPDRAFT_MIGRATIONS_DIR); default: the repository's. */
   migrationsDir?: string;
   /** The running scheduler's health; null while it is starting. */
   scheduler: () => SchedulerHealth | null;

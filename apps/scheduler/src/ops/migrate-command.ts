@@ -18,7 +18,7 @@ export async function migrateCommand(env: NodeJS.ProcessEnv, io: OpsIo, logger: 
   }
   const { DATABASE_URL: url, UPDRAFT_ADMIN_EMAIL: email, UPDRAFT_ADMIN_PASSWORD: password, UPDRAFT_SEED_DEMO: seedDemo } = settings.env;
   try {
-    const { applied } = await migrate(url, { logger });
+    const { applied } = await migrate(url, { logger, migrationsDir: settings.env.UPDRAFT_MIGRATIONS_DIR });
     logger.info({ applied }, applied.length === 0 ? "database schema is up to date" : `applied ${applied.length} migration(s)`);
     await ensureJobQueue(url);
     logger.info("job queue schema is up to date");

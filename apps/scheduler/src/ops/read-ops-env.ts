@@ -5,6 +5,12 @@ const databaseUrl = z
   .trim()
   .regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a Postgres URL like postgres://user:password@host:5432/updraft.");
 
+/** Where the shipped migrations are (the images set it); unset or blank: the repository's prisma/migrations. */
+const migrationsDir = z
+  .string()
+  .optional()
+  .transform((dir) => dir || undefined);
+
 const flag = z
   .string()
   .trim()
@@ -18,6 +24,7 @@ const migrateEnvSchema = z
     UPDRAFT_ADMIN_EMAIL: z.string().trim().optional(),
     UPDRAFT_ADMIN_PASSWORD: z.string().optional(),
     UPDRAFT_SEED_DEMO: flag.default(false),
+    UPDRAFT_MIGRATIONS_DIR: migrationsDir,
   })
   .superRefine((env, ctx) => {
     const email = env.UPDRAFT_ADMIN_EMAIL ?? "";
@@ -42,6 +49,7 @@ const migrateEnvSchema = z
 
 const waitEnvSchema = z.object({
   DATABASE_URL: databaseUrl,
+  UPDRAFT_MIGRATIONS_DIR: migrationsDir,
   UPDRAFT_WAIT_TIMEOUT_SECONDS: z.coerce
     .number({ error: "UPDRAFT_WAIT_TIMEOUT_SECONDS must be a number of seconds." })
     .positive("UPDRAFT_WAIT_TIMEOUT_SECONDS must be more than 0.")

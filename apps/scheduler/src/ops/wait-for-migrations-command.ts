@@ -23,7 +23,7 @@ export async function waitForMigrationsCommand(env: NodeJS.ProcessEnv, io: OpsIo
   const deadline = Date.now() + settings.env.UPDRAFT_WAIT_TIMEOUT_SECONDS * 1000;
   let lastReason = "";
   for (;;) {
-    const reason = await notReadyReason(settings.env.DATABASE_URL);
+    const reason = await notReadyReason(settings.env.DATABASE_URL, settings.env.UPDRAFT_MIGRATIONS_DIR);
     if (reason === null) {
       logger.info("every migration is applied");
       return 0;
@@ -41,12 +41,12 @@ export async function waitForMigrationsCommand(env: NodeJS.ProcessEnv, io: OpsIo
   }
 }
 
-async function notReadyReason(url: string): Promise<string | null> {
+async function notReadyReason(url: string, migrationsDir: string | undefined): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   client.on("error", () => undefined);
   try {
     await client.connect();
-    return describeMigrationProblems(await readMigrationStatus(client));
+    return describeMigrationProblems(await readMigrationStatus(client, migrationsDir));
   } catch (error) {
     return `database not reachable: ${error instanceof Error ? error.message : String(error)}`;
   } finally {

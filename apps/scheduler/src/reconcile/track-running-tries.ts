@@ -1,5 +1,5 @@
 import type { ExecutorTry } from "@updraft/engine";
-import type { Executor } from "@updraft/executor";
+import { wrapExecutor, type Executor } from "@updraft/executor";
 import { tryOfExecutorKey } from "./try-of-executor-key";
 
 export interface TrackedExecutor {
@@ -16,8 +16,7 @@ export interface TrackedExecutor {
 export function trackRunningTries(executor: Executor): TrackedExecutor {
   const launched = new Map<string, ExecutorTry>();
   return {
-    executor: {
-      name: executor.name,
+    executor: wrapExecutor(executor, {
       async launch(req) {
         launched.set(req.key, { key: req.key, taskInstanceId: req.taskInstanceId, tryNumber: req.tryNumber });
         try {
@@ -27,11 +26,7 @@ export function trackRunningTries(executor: Executor): TrackedExecutor {
           throw err;
         }
       },
-      kill: (key, reason) => executor.kill(key, reason),
-      runningKeys: () => executor.runningKeys(),
-      shutdown: () => executor.shutdown(),
-      ...(executor.sampleUsage ? { sampleUsage: () => executor.sampleUsage!() } : {}),
-    },
+    }),
     runningTries() {
       const running = new Set(executor.runningKeys());
       for (const key of launched.keys()) if (!running.has(key)) launched.delete(key);

@@ -1,10 +1,11 @@
 import { createSession, revokeSession, SESSION_TTL_MS, validateSession, verifyCredentials } from "@updraft/api";
-import { getDb } from "@updraft/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { oauthProviders } from "./auth-providers";
 import { clientIp } from "./client-ip";
+import { getDb } from "./get-db";
+import { webAppEnv } from "../env";
 import { completeOAuthSignIn } from "./complete-oauth-sign-in";
 
 /** Thrown from the session callback so next-auth clears the cookie of a revoked/expired session. */
@@ -21,7 +22,7 @@ class SessionEndedError extends Error {
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  useSecureCookies: (webAppEnv().NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
@@ -50,7 +51,7 @@ export const authOptions: NextAuthOptions = {
         return { ...result.user, sid: session.id };
       },
     }),
-    ...oauthProviders(process.env),
+    ...oauthProviders(webAppEnv()),
   ],
   callbacks: {
     async signIn({ user, account, profile }) {

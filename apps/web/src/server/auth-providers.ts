@@ -2,6 +2,7 @@ import type { Provider } from "next-auth/providers/index";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { webAppEnv } from "../env";
 
 type Env = Record<string, string | undefined>;
 
@@ -50,7 +51,7 @@ function checkIssuer(issuer: string): string | null {
  * a malformed OIDC_ISSUER) is a configuration mistake, reported as one error
  * naming every variable to fix, rather than a sign-in button that fails.
  */
-export function oauthProviderSettings(env: Env = process.env): OAuthProviderSettings[] {
+export function oauthProviderSettings(env: Env = webAppEnv()): OAuthProviderSettings[] {
   const enabled: OAuthProviderSettings[] = [];
   const problems: string[] = [];
   for (const provider of PROVIDERS) {
@@ -87,7 +88,7 @@ export function oauthProviderSettings(env: Env = process.env): OAuthProviderSett
  * The OAuth/OIDC providers to offer as "Sign in with …" buttons, in order.
  * E-mail and password sign-in is always on and not listed here.
  */
-export function enabledSignInProviders(env: Env = process.env): { id: OAuthProviderId; name: string }[] {
+export function enabledSignInProviders(env: Env = webAppEnv()): { id: OAuthProviderId; name: string }[] {
   return oauthProviderSettings(env).map(({ id, name }) => ({ id, name }));
 }
 
@@ -154,7 +155,7 @@ function oidcProvider(settings: OAuthProviderSettings): OAuthConfig<OidcProfile>
 }
 
 /** next-auth provider objects for the enabled OAuth/OIDC providers (credentials are added by auth-options). */
-export function oauthProviders(env: Env = process.env): Provider[] {
+export function oauthProviders(env: Env = webAppEnv()): Provider[] {
   return oauthProviderSettings(env).map((settings): Provider => {
     switch (settings.id) {
       case "github":
@@ -186,6 +187,6 @@ export function isEmailVerified(profile: unknown): boolean {
 }
 
 /** The display name of an enabled provider, for messages. */
-export function providerDisplayName(id: string, env: Env = process.env): string {
+export function providerDisplayName(id: string, env: Env = webAppEnv()): string {
   return PROVIDERS.find((p) => p.id === id)?.name(env) ?? id;
 }

@@ -1,4 +1,5 @@
 import { readSecretKeyring, type SecretKeyring } from "@updraft/api";
+import { webAppEnv } from "../env";
 
 let cached: SecretKeyring | undefined;
 
@@ -10,6 +11,6 @@ let cached: SecretKeyring | undefined;
  * refuses to start on that already, see instrumentation.ts).
  */
 export function getSecretKeyring(): SecretKeyring {
-  cached ??= readSecretKeyring(process.env);
+  cached ??= readSecretKeyring(webAppEnv());
   return cached;
 }

@@ -13,7 +13,7 @@ if (!url) {
   process.exitCode = 2;
 } else {
   try {
-    const { applied } = await migrate(url, { logger });
+    const { applied } = await migrate(url, { logger, migrationsDir: process.env.UPDRAFT_MIGRATIONS_DIR || undefined });
     logger.info(
       { database: redactUrl(url), applied },
       applied.length === 0 ? "database is up to date" : `applied ${applied.length} migration(s)`,

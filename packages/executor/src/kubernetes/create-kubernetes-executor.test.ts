@@ -130,7 +130,7 @@ describe("Kubernetes executor", () => {
     await first.executor.shutdown();
 
     const second = fx.newExecutor({ keepFailedPods: true });
-    await second.executor.ready;
+    await second.executor.adopt();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(second.recorder.events).toEqual([]);
     expect(fx.pod(task)).toBeDefined();
@@ -144,7 +144,7 @@ describe("Kubernetes executor", () => {
     await a.executor.launch(task);
     expect(fx.pod(task)?.metadata.labels?.["updraft.dev/scheduler"]).toBe("replica-a");
     await expect.poll(() => phaseOf(fx.pod(task))).toBe("Running");
-    await b.executor.ready;
+    await b.executor.adopt();
     expect(b.executor.runningKeys()).toEqual([]);
     expect(b.recorder.events).toEqual([]);
     await a.executor.kill(task.key, "test over");

@@ -1,12 +1,13 @@
-import { CoreV1Api, KubeConfig, type V1Pod } from "@kubernetes/client-node";
+import { CoreV1Api, type V1Pod } from "@kubernetes/client-node";
 import pino from "pino";
-import type { Executor, ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome } from "../executor";
+import type { Executor, ExecutorEvents, ExecutorHealthCheck, LaunchRequest, LogStreamName, TaskOutcome } from "../executor";
 import { createTokenBucket } from "./api/create-token-bucket";
 import { describeKubeError } from "./api/kube-api-error";
 import { keyOfPod, launchRequestFromPod } from "./executor/launch-request-from-pod";
 import { createTaskPod } from "./executor/create-task-pod";
 import { createPodCleanup } from "./executor/pod-cleanup";
 import { createPodUsageSampler } from "./executor/sample-pod-usage";
+import { loadDefaultKubeConfig } from "./executor/load-default-kube-config";
 import { resolveExecutorNumbers, type KubernetesExecutorOptions } from "./executor/kubernetes-executor-options";
 import { TaskPodTracker, type TrackerContext } from "./executor/task-pod-tracker";
 import { watchManagedPods, type PodEventType, type PodWatchState } from "./executor/watch-managed-pods";
@@ -18,8 +19,12 @@ import type { TaskPodInput } from "./pods/task-pod-input";
 
 export interface KubernetesExecutor extends Executor {
   /** Resolves once the first list of existing pods was taken (running ones adopted, finished ones reported). */
-  readonly ready: Promise<void>;
-  /** Whether the pod watch is connected now (the scheduler's readiness probe reports it). */
+  adopt(): Promise<void>;
+  /** Stops following the pods and leaves them running (as shutdown() does); resolves with the keys of the running ones. */
+  detach(): Promise<string[]>;
+  /** `kubernetes_watch`: whether the pod watch is connected. */
+  health(): Record<string, ExecutorHealthCheck>;
+  /** Whether the pod watch is connected now, and if not, why. */
   watchState(): PodWatchState;
 }
 
@@ -177,10 +182,28 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
     },
   );
 
+  function runningKeys(): string[] {
+    return [...trackers.values()].filter((t) => t.state === "active").map((t) => t.key);
+  }
+
+  async function shutdown(): Promise<void> {
+    shuttingDown = true;
+    watch.stop();
+    bucket.close(new Error("The Kubernetes executor is shutting down and does not start new tasks."));
+    for (const tracker of trackers.values()) tracker.detach();
+    await Promise.allSettled([...inFlightReports]);
+  }
+
   return {
     name: "kubernetes",
-    ready: watch.ready,
+    adopt: () => watch.ready,
     watchState: () => watch.state(),
+    health() {
+      const state = watch.state();
+      return {
+        kubernetes_watch: state.connected ? { ok: true } : { ok: false, message: `the pod watch is not connected: ${state.problem ?? "unknown"}` },
+      };
+    },
 
     async launch(req) {
       if (shuttingDown) throw new Error("The Kubernetes executor is shutting down and does not start new tasks.");
@@ -243,36 +266,20 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       await tracker.kill(reason);
     },
 
-    runningKeys() {
-      return [...trackers.values()].filter((t) => t.state === "active").map((t) => t.key);
-    },
+    runningKeys,
 
     sampleUsage() {
       const active = [...trackers.values()].filter((t) => t.state === "active" && t.namespace !== "");
       return samplePodUsage(active.map((t) => ({ key: t.key, namespace: t.namespace, name: t.name })));
     },
 
-    async shutdown() {
-      shuttingDown = true;
-      watch.stop();
-      bucket.close(new Error("The Kubernetes executor is shutting down and does not start new tasks."));
-      for (const tracker of trackers.values()) tracker.detach();
-      await Promise.allSettled([...inFlightReports]);
+    // Pods outlive the executor either way: shutdown() leaves them running too.
+    shutdown,
+
+    async detach() {
+      const keys = runningKeys();
+      await shutdown();
+      return keys;
     },
   };
-}
-
-/** $KUBECONFIG, ~/.kube/config, or the in-cluster service account. */
-export function loadDefaultKubeConfig(): KubeConfig {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromDefault();
-  const cluster = kubeConfig.getCurrentCluster();
-  // With no configuration at all, the client falls back to http://localhost:8080 (context "loaded-context").
-  const fallback = kubeConfig.getCurrentContext() === "loaded-context" && cluster?.server === "http://localhost:8080";
-  if (!cluster || fallback) {
-    throw new Error(
-      "UPDRAFT_EXECUTOR=kubernetes needs a cluster: set KUBECONFIG (or ~/.kube/config), or run inside a pod with a service account",
-    );
-  }
-  return kubeConfig;
 }

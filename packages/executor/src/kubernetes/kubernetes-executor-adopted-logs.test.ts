@@ -51,7 +51,7 @@ describe("Kubernetes executor: the log of an adopted pod is not stored twice", (
     const store = logStore(stored);
 
     const after = fx.newExecutor({ ownerId: "scheduler-1" }, store.events);
-    await after.executor.ready;
+    await after.executor.adopt();
     expect(after.executor.runningKeys()).toEqual([task.key]);
     await after.recorder.waitFor(() => (after.recorder.output(task.key, "STDOUT") ? true : undefined));
     fx.api.faults.dropStreams({ abrupt: true });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadDefaultKubeConfig } from "./create-kubernetes-executor";
+import { loadDefaultKubeConfig } from "./executor/load-default-kube-config";
 import { resolveExecutorNumbers } from "./executor/kubernetes-executor-options";
 
 const saved = { KUBECONFIG: process.env.KUBECONFIG, HOME: process.env.HOME };

@@ -83,7 +83,7 @@ describe("Kubernetes executor under API faults", () => {
     fx = await startKubernetesExecutorFixture();
     fx.api.state.scriptImage("acme/quick:1", { logs: ["a", "b"], runMs: 80 });
     const { executor, recorder } = fx.newExecutor();
-    await executor.ready;
+    await executor.adopt();
     const task = fx.request("acme/quick:1");
     await executor.launch(task);
     // The watch drops and the API refuses the next lists while the pod finishes; its history is compacted.
@@ -108,7 +108,7 @@ describe("Kubernetes executor under API faults", () => {
     expect(phaseOf(fx.pod(task))).toBe("Running");
 
     const after = fx.newExecutor({ ownerId: "scheduler-1" });
-    await after.executor.ready;
+    await after.executor.adopt();
     expect(after.executor.runningKeys()).toEqual([task.key]);
     expect(await after.recorder.waitForExit(task.key)).toEqual({ kind: "success", exitCode: 0 });
     const exit = after.recorder.events.find((e) => e.type === "exit");

@@ -13,7 +13,7 @@ describe("the Kubernetes executor's pod watch state", () => {
     const restarts: string[] = [];
     const { executor } = fx.newExecutor({ onWatchRestart: (why) => restarts.push(why) });
     expect(executor.watchState().connected).toBe(false);
-    await executor.ready;
+    await executor.adopt();
     expect(executor.watchState()).toEqual({ connected: true });
     expect(restarts).toEqual([]);
 

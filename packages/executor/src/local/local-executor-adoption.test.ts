@@ -65,14 +65,14 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     await first.executor.launch(req);
     await first.recorder.waitFor(() => (first.recorder.output(req.key, "STDOUT") === "line 1\nline 2\n" ? true : undefined));
-    await expect(first.executor.leaveRunning()).resolves.toEqual([req.key]);
+    await expect(first.executor.detach()).resolves.toEqual([req.key]);
     expect(first.executor.runningKeys()).toEqual([]);
     const pid = Number(readFileSync(`${go}.pid`, "utf8"));
     expect(isAlive(pid)).toBe(true);
     await expect(first.executor.launch(req)).rejects.toThrow(/shutting down/);
 
     const second = start(stateDir);
-    await second.executor.ready;
+    await second.executor.adopt();
     expect(second.executor.runningKeys()).toEqual([req.key]);
     writeFileSync(go, "");
     await expect(second.recorder.waitForExit(req.key)).resolves.toEqual({ kind: "success", exitCode: 0 });
@@ -95,7 +95,7 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     await first.executor.launch(req);
     await first.recorder.waitFor(() => (first.recorder.output(req.key, "STDOUT") === "before\n" ? true : undefined));
-    await first.executor.leaveRunning();
+    await first.executor.detach();
     const pid = Number(readFileSync(`${go}.pid`, "utf8"));
     writeFileSync(go, "");
     expect(await waitUntilGone(pid)).toBe(true);
@@ -116,7 +116,7 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     await first.executor.launch(req);
     await first.recorder.waitFor(() => (first.recorder.output(req.key, "STDOUT") ? true : undefined));
-    await first.executor.leaveRunning();
+    await first.executor.detach();
     const supervisor = (JSON.parse(readFileSync(join(stateDir, req.key, "supervisor.json"), "utf8")) as { pid: number }).pid;
     const pid = Number(readFileSync(`${go}.pid`, "utf8"));
     process.kill(supervisor, "SIGKILL");
@@ -145,10 +145,10 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     await first.executor.launch(req);
     await first.recorder.waitFor(() => (first.recorder.output(req.key, "STDOUT") === "héllo\nwörld €uro " ? true : undefined));
-    await first.executor.leaveRunning();
+    await first.executor.detach();
 
     const second = start(stateDir);
-    await second.executor.ready;
+    await second.executor.adopt();
     writeFileSync(go, "");
     await second.recorder.waitForExit(req.key);
     const combined = first.recorder.output(req.key, "STDOUT") + second.recorder.output(req.key, "STDOUT");
@@ -164,10 +164,10 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir, { onDetach: async () => ({ STDOUT: "held ké" }) });
     await first.executor.launch(req);
     await first.recorder.waitFor(() => (first.recorder.output(req.key, "STDOUT") === "stored\nheld ké" ? true : undefined));
-    await first.executor.leaveRunning();
+    await first.executor.detach();
 
     const second = start(stateDir);
-    await second.executor.ready;
+    await second.executor.adopt();
     writeFileSync(go, "");
     await second.recorder.waitForExit(req.key);
     expect(second.recorder.output(req.key, "STDOUT")).toBe("held kéy\n");
@@ -179,7 +179,7 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     await first.executor.launch(req);
     await first.recorder.waitForExit(req.key);
-    await first.executor.leaveRunning();
+    await first.executor.detach();
 
     const second = start(stateDir);
     await expect(second.executor.launch(req)).resolves.toEqual({ adopted: true });
@@ -195,11 +195,11 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     await first.executor.launch(req);
     await first.recorder.waitFor(() => (first.recorder.output(req.key, "STDOUT") === "a\nb\nc\n" ? true : undefined));
-    await first.executor.leaveRunning();
+    await first.executor.detach();
     rmSync(join(stateDir, req.key, "delivered.json")); // as if the process had been killed: nothing recorded
 
     const second = start(stateDir, { storedLogLines: async () => 2 });
-    await second.executor.ready;
+    await second.executor.adopt();
     writeFileSync(go, "");
     await second.recorder.waitForExit(req.key);
     expect(second.recorder.output(req.key, "STDOUT")).toBe("c\nd\n");
@@ -213,11 +213,11 @@ describe("local executor: tasks outlive the executor", () => {
     const first = start(stateDir);
     for (const req of reqs) await first.executor.launch(req);
     await first.recorder.waitFor(() => (reqs.every((req) => first.recorder.output(req.key, "STDOUT")) ? true : undefined));
-    await first.executor.leaveRunning();
+    await first.executor.detach();
     const pids = ["go1", "go2"].map((name) => Number(readFileSync(join(gates, `${name}.pid`), "utf8")));
 
     const second = start(stateDir);
-    await second.executor.ready;
+    await second.executor.adopt();
     await second.executor.kill(reqs[0]!.key, "marked failed by alice@example.com");
     expect(second.recorder.exits(reqs[0]!.key)).toEqual([{ kind: "failed", exitCode: null, reason: "marked failed by alice@example.com" }]);
     await second.executor.shutdown();

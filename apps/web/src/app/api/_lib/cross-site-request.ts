@@ -1,3 +1,5 @@
+import { webAppEnv } from "@/env";
+
 /** The origins this app is reached at: the request's own URL, the proxy's Host headers, NEXTAUTH_URL. */
 function ownOrigins(request: Request, publicUrl: string | undefined): Set<string> {
   const origins = new Set<string>();
@@ -26,7 +28,7 @@ function ownOrigins(request: Request, publicUrl: string | undefined): Set<string
  * another site cannot make a signed-in browser call the API (CSRF). Requests
  * without either header do not come from a browser page and carry on.
  */
-export function crossSiteRefusal(request: Request, publicUrl: string | undefined = process.env.NEXTAUTH_URL): string | null {
+export function crossSiteRefusal(request: Request, publicUrl: string | undefined = webAppEnv().NEXTAUTH_URL): string | null {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
   const fetchSite = request.headers.get("sec-fetch-site")?.trim().toLowerCase();
   if (fetchSite === "cross-site" || fetchSite === "same-site") {

@@ -1,4 +1,4 @@
-import { getDb } from "@updraft/db";
+import { getDb } from "@/server/get-db";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,9 @@
-import { appRouter, createContextInner } from "@updraft/api";
-import { getDb } from "@updraft/db";
+import { appRouter, createContextInner, mailerFromEnv } from "@updraft/api";
+import { getDb } from "@/server/get-db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { crossSiteRefusal, crossSiteResponse } from "@/app/api/_lib/cross-site-request";
 import { limitTrpcBody } from "@/app/api/_lib/limit-trpc-body";
+import { webAppEnv } from "@/env";
 import { clientIp } from "@/server/client-ip";
 import { readSessionUser } from "@/server/read-session-user";
 import { getSecretKeyring } from "@/server/secret-keyring";
@@ -21,11 +22,14 @@ async function handler(incoming: Request) {
     router: appRouter,
     async createContext() {
       const db = getDb();
+      const env = webAppEnv();
       return createContextInner({
         db,
         user: await readSessionUser(db, req),
         ip: clientIp(req.headers),
         keyring: getSecretKeyring(),
+        mailer: mailerFromEnv(env),
+        appUrl: env.NEXTAUTH_URL,
       });
     },
     onError({ error, path }) {

@@ -1,4 +1,4 @@
-import { getDb } from "@updraft/db";
+import { getDb } from "@/server/get-db";
 import { getServerSession } from "next-auth";
 import { handleAuditCsv } from "@/app/api/_lib/handle-audit-csv";
 import { authOptions } from "@/server/auth-options";

@@ -1,4 +1,4 @@
-import { getDb } from "@updraft/db";
+import { getDb } from "@/server/get-db";
 import { handleDeploy } from "@/app/api/_lib/handle-deploy";
 
 export const dynamic = "force-dynamic";

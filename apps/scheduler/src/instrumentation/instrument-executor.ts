@@ -1,8 +1,8 @@
-import type { Executor, LaunchRequest, TaskOutcome } from "@updraft/executor";
+import { wrapExecutor, type Executor, type LaunchRequest, type TaskOutcome } from "@updraft/executor";
 import { classifyFailureReason, classifyLaunchError } from "../metrics/classify-executor-failure";
 import type { SchedulerMetrics } from "../metrics/scheduler-metrics";
 
-export interface ExecutorMeter {
+export interface ExecutorInstrumentation {
   /** Counts launches (not adoptions) with their scheduling latency, and launches the executor refused or failed. */
   wrap(executor: Executor): Executor;
   /** An outcome the executor reported: a failure that is not the task's own nor a kill someone asked for is an executor error. */
@@ -16,7 +16,7 @@ export interface ExecutorMeter {
  * from the launch's `queuedAt` (when admission queued the try, read with the
  * claim) to the moment the executor started it.
  */
-export function createExecutorMeter(metrics: SchedulerMetrics): ExecutorMeter {
+export function createExecutorInstrumentation(metrics: SchedulerMetrics): ExecutorInstrumentation {
   /** Keys killed on request (a user, a clear, the orphan sweep): their failure is not an executor error. */
   const killed = new Set<string>();
   const countFailure = (reason: string) => {
@@ -25,8 +25,7 @@ export function createExecutorMeter(metrics: SchedulerMetrics): ExecutorMeter {
   };
   return {
     wrap(executor) {
-      return {
-        name: executor.name,
+      return wrapExecutor(executor, {
         async launch(req) {
           let result: { adopted: boolean };
           try {
@@ -45,10 +44,7 @@ export function createExecutorMeter(metrics: SchedulerMetrics): ExecutorMeter {
           if (executor.runningKeys().includes(key)) killed.add(key);
           await executor.kill(key, reason);
         },
-        runningKeys: () => executor.runningKeys(),
-        shutdown: () => executor.shutdown(),
-        ...(executor.sampleUsage ? { sampleUsage: () => executor.sampleUsage!() } : {}),
-      };
+      });
     },
     onOutcome(req, outcome) {
       const wasKilled = killed.delete(req.key);

@@ -1,6 +1,6 @@
 import { TEST_SECRET_KEY } from "@updraft/engine";
 import { describe, expect, it } from "vitest";
-import { readSchedulerEnv } from "./scheduler-env";
+import { readSchedulerEnv } from "./env";
 
 /** Every configuration needs the secret key; the tests below spread it in as `DATABASE_URL, UPDRAFT_SECRET_KEY`. */
 const DATABASE_URL = "postgres://u:p@localhost:5432/updraft";

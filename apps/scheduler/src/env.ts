@@ -1,6 +1,8 @@
+// The scheduler's one reader of the environment (the lint rule bans process.env elsewhere): the scheduler's
+// settings, parsed and explained here, and the environment the updraft-ops commands parse for themselves.
 import { readSecretKeyring, type SecretKeyring } from "@updraft/engine";
 import { z } from "zod";
-import { parseCidrList } from "./parse-cidr-list";
+import { parseCidrList } from "./config/parse-cidr-list";
 
 const milliseconds = (name: string, min: number, max: number) =>
   z.coerce
@@ -81,6 +83,11 @@ const schedulerEnvSchema = z.object({
    * `<system temp dir>/updraft-local`.
    */
   UPDRAFT_LOCAL_STATE_DIR: z.string().min(1).optional(),
+  /** Where the shipped migrations are (the images set it); unset or blank: the repository's prisma/migrations. */
+  UPDRAFT_MIGRATIONS_DIR: z
+    .string()
+    .optional()
+    .transform((dir) => dir || undefined),
   /** The data directory `npm start` keeps its state in (the default parent of UPDRAFT_LOCAL_STATE_DIR). */
   UPDRAFT_DATA_DIR: z.string().min(1).optional(),
   /** The port of /healthz, /readyz and /metrics; 0 picks a free one (logged). */
@@ -129,4 +136,12 @@ export function readSchedulerEnv(env: NodeJS.ProcessEnv = process.env): Schedule
     throw new Error(`Invalid scheduler configuration:\n${problems.join("\n")}`);
   }
   return { ...parsed.data, keyring };
+}
+
+/**
+ * The environment for `updraft-ops`: each command parses the variables it needs with its own zod schema
+ * (ops/read-ops-env.ts), taking them as a parameter so its tests can pass a record.
+ */
+export function opsCommandEnv(): NodeJS.ProcessEnv {
+  return process.env;
 }

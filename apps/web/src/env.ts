@@ -1,3 +1,5 @@
+// The web app's one reader of the environment (the lint rule bans process.env elsewhere): the settings of
+// the production server (server/start-web-server.ts) and those the Next app reads, each parsed with zod here.
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 
@@ -62,6 +64,8 @@ const webServerEnvSchema = z.object({
       .max(64, "UPDRAFT_WEB_WORKERS must be at most 64.")
       .default(1),
   ),
+  /** The web app's folder (the one holding `.next`); unset: found from the server module's place (find-web-dir.ts). */
+  UPDRAFT_WEB_DIR: z.string().optional(),
   /** Where the shipped migrations are (the images set it); unset: found next to the app. */
   UPDRAFT_MIGRATIONS_DIR: z.preprocess(blankAsUnset, z.string().optional()),
   LOG_LEVEL: z.preprocess(
@@ -77,20 +81,46 @@ const webServerEnvSchema = z.object({
 export type WebServerEnv = z.infer<typeof webServerEnvSchema>;
 
 /** Reads the web server's settings from the environment; throws one message naming every problem. */
-export function readWebServerEnv(env: Record<string, string | undefined> = process.env): WebServerEnv {
+export function readWebServerEnv(env: Record<string, string | undefined>): WebServerEnv {
   const parsed = webServerEnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid web server configuration:\n${problems.join("\n")}`);
 }
 
+/** The production server's settings (server/start-web-server.ts). */
+export function webServerEnv(): WebServerEnv {
+  return readWebServerEnv(process.env);
+}
+
+const setting = z.string().optional();
+
 /**
- * The interface to listen on: HOSTNAME, unless it is just this machine's own
- * name, which shells, containers and Kubernetes pods export there on their
- * own; listening on that name would leave localhost (and a container
- * HEALTHCHECK) unanswered. Undefined means every interface.
+ * Every variable the Next app reads. Each group is checked, with its own messages, where it is used: the
+ * secret keys by readSecretKeyring, the OAuth/OIDC providers by oauthProviderSettings, SMTP by mailerFromEnv.
  */
-export function listenHostname(hostnameSetting: string | undefined, machineName: string): string | undefined {
-  if (!hostnameSetting || hostnameSetting === machineName) return undefined;
-  return hostnameSetting;
+const webAppEnvSchema = z.object({
+  /** The Updraft Postgres (server/get-db.ts). */
+  DATABASE_URL: setting,
+  /** The app's public URL (next-auth's name): secure cookies, the cross-site check, links in e-mails, the OpenAPI server. */
+  NEXTAUTH_URL: setting,
+  UPDRAFT_SECRET_KEY: setting,
+  UPDRAFT_PREVIOUS_SECRET_KEYS: setting,
+  GITHUB_ID: setting,
+  GITHUB_SECRET: setting,
+  GOOGLE_CLIENT_ID: setting,
+  GOOGLE_CLIENT_SECRET: setting,
+  OIDC_ISSUER: setting,
+  OIDC_CLIENT_ID: setting,
+  OIDC_CLIENT_SECRET: setting,
+  OIDC_NAME: setting,
+  SMTP_URL: setting,
+  SMTP_FROM: setting,
+});
+
+export type WebAppEnv = z.infer<typeof webAppEnvSchema>;
+
+/** The Next app's settings, read at each call (cheap; tests change the environment between calls). */
+export function webAppEnv(): WebAppEnv {
+  return webAppEnvSchema.parse(process.env);
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { listenHostname, readWebServerEnv } from "./read-web-server-env";
+import { readWebServerEnv } from "../src/env";
+import { listenHostname } from "./listen-hostname";
 
 const DATABASE_URL = "postgres://u:p@localhost:5432/updraft";
 
