@@ -6,21 +6,26 @@ import tseslint from "typescript-eslint";
 
 // @updraft/config is not a layer: it holds tooling settings (this lint config, the esbuild
 // settings of the container bundles) that any workspace's build scripts may use.
-const internal = ["dag", "db", "engine", "executor", "cost", "api"];
+const internal = ["dag", "db", "engine", "platform", "cost", "executor", "api"];
 const apps = ["@updraft/web", "@updraft/scheduler", "@updraft/cli", "@updraft/e2e"];
 
-/** Which internal packages each workspace may import. */
+/**
+ * Which internal packages each workspace may import. One way only:
+ * dag, db → engine (run/task state machine, scheduling, jobs) → platform (tenants, members,
+ * tokens, connections, secrets, audit, deploys) → cost (metering storage, prices, budgets, reports).
+ */
 const allowed = {
   "packages/dag": [],
   "packages/db": [],
   "packages/engine": ["dag", "db"],
+  "packages/platform": ["engine", "dag", "db"],
+  "packages/cost": ["platform", "engine", "dag", "db"],
   "packages/executor": ["dag", "engine"],
-  "packages/cost": ["db"],
-  "packages/api": ["engine", "executor", "cost", "db", "dag"],
+  "packages/api": ["cost", "platform", "engine", "executor", "db", "dag"],
   "apps/web": ["api", "db", "dag"],
-  "apps/scheduler": ["engine", "executor", "cost", "db", "dag"],
-  "apps/cli": ["db", "engine", "dag"],
-  e2e: ["db", "engine", "dag"],
+  "apps/scheduler": ["cost", "platform", "engine", "executor", "db", "dag"],
+  "apps/cli": ["platform", "db", "engine", "dag"],
+  e2e: ["cost", "db", "engine", "dag"],
 };
 
 function layerRule(folder, may) {

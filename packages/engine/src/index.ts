@@ -47,6 +47,8 @@ export {
   type AdmissionPlan,
 } from "./decisions/plan-admission";
 export {
+  DEFAULT_REQUEST_CPU_MILLIS,
+  DEFAULT_REQUEST_MEMORY_BYTES,
   effectiveTaskRequest,
   storedRequestOf,
   type QuotaLimits,
@@ -95,7 +97,3 @@ export * from "./members/index";
 export * from "./tokens/index";
 export * from "./accounts/index";
 export * from "./deploys/index";
-
-// Cost and usage (issue 6).
-export * from "./costs/index";
-export * from "./metering/index";

@@ -14,7 +14,7 @@ import {
   taskTryCosts,
   topTasksByCost,
   usageOverTime,
-} from "@updraft/engine";
+} from "@updraft/cost";
 import { platformAdminProcedure } from "../authz/platform-admin-procedure";
 import { inputField, resultField, textOf } from "../authz/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";

@@ -1,5 +1,5 @@
-// Cost metering (issue 6): the cost rule, price sheets, finalizing a try's usage, budgets and estimates.
-// Reports live in ./reports (REPORTS helper) and export through their own barrel.
+// @updraft/cost: usage sampling storage (./metering), the cost rule, price sheets, finalizing a try's
+// usage, budgets, estimates and the cost reports (./reports, exported through their own barrel).
 export { DEFAULT_PRICES, GIB, type PriceRates } from "./default-prices";
 export {
   costOfTry,
@@ -29,3 +29,4 @@ export { checkTenantBudget, monthKey, type BudgetCheckResult } from "./check-ten
 export { setTenantBudget, type SetTenantBudgetInput, type TenantBudget } from "./set-tenant-budget";
 export { estimateRunCost, type RunCostEstimate, type TaskCostEstimate } from "./estimate-run-cost";
 export * from "./reports/index";
+export { recordUsageSamples, type UsageReadingInput } from "./metering/record-usage-samples";

@@ -1,7 +1,11 @@
 import type { DbOrTx } from "@updraft/db";
-import { loadDagSpec } from "../dags/load-dag-spec";
-import { DEFAULT_REQUEST_CPU_MILLIS, DEFAULT_REQUEST_MEMORY_BYTES, storedRequestOf } from "../decisions/task-request";
-import { UserError } from "../user-error";
+import {
+  loadDagSpec,
+  DEFAULT_REQUEST_CPU_MILLIS,
+  DEFAULT_REQUEST_MEMORY_BYTES,
+  storedRequestOf,
+  UserError,
+} from "@updraft/engine";
 import { costOfTry, roundMoney, type TryRequest } from "./cost-of-try";
 import { effectivePrices, type EffectivePrices } from "./price-sheets";
 

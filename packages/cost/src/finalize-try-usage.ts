@@ -1,5 +1,5 @@
 import { Prisma, type Db, type DbOrTx, type Tx } from "@updraft/db";
-import { DEFAULT_REQUEST_CPU_MILLIS, DEFAULT_REQUEST_MEMORY_BYTES } from "../decisions/task-request";
+import { DEFAULT_REQUEST_CPU_MILLIS, DEFAULT_REQUEST_MEMORY_BYTES } from "@updraft/engine";
 import { checkTenantBudget, type BudgetCheckResult } from "./check-tenant-budget";
 import { costOfTry, type TryCost } from "./cost-of-try";
 import { loadPriceSheetRates } from "./price-sheets";

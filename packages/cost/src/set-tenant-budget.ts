@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@updraft/db";
-import { UserError } from "../user-error";
+import { UserError } from "@updraft/engine";
 
 export interface SetTenantBudgetInput {
   tenantId: string;

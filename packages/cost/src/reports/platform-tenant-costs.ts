@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@updraft/db";
-import { quotaLimitsOf, tenantQuotaOf, type TenantQuota } from "../../tenants/tenant-quota";
+import { quotaLimitsOf, tenantQuotaOf, type TenantQuota } from "@updraft/engine";
 import { assertFilters, isoDay, roundMoney, type IsoDay } from "./report-filters";
 
 export interface PlatformTenantCost {

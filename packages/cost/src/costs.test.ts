@@ -1,10 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
-import { evaluateRun } from "../runs/evaluate-run";
-import { triggerDagRun } from "../runs/trigger-dag-run";
-import { finish, launchTask, newTenant, uploadDag } from "../testing/engine-test-kit";
-import { UserError } from "../user-error";
+import { ensureJobQueue, evaluateRun, triggerDagRun, UserError } from "@updraft/engine";
+import { finish, launchTask, newTenant, uploadDag } from "@updraft/engine/testing";
 import { DEFAULT_PRICES, GIB } from "./default-prices";
 import { estimateRunCost } from "./estimate-run-cost";
 import { finalizeTryUsage } from "./finalize-try-usage";

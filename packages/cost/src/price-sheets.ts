@@ -1,5 +1,5 @@
 import type { DbOrTx, PriceSheet } from "@updraft/db";
-import { UserError } from "../user-error";
+import { UserError } from "@updraft/engine";
 import type { PriceSheetRates } from "./cost-of-try";
 import { DEFAULT_PRICES, type PriceRates } from "./default-prices";
 

@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
-import { evaluateRun } from "../runs/evaluate-run";
-import { triggerDagRun } from "../runs/trigger-dag-run";
-import { startTaskTry } from "../tasks/start-task-try";
-import { finish, instance, newTenant, SCHEDULER, uploadDag } from "../testing/engine-test-kit";
+import { ensureJobQueue, evaluateRun, triggerDagRun, startTaskTry } from "@updraft/engine";
+import { finish, instance, newTenant, SCHEDULER, uploadDag } from "@updraft/engine/testing";
 import { recordUsageSamples } from "./record-usage-samples";
 
 const t = useTestDatabase();

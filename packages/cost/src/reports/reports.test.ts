@@ -1,8 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../../jobs/ensure-job-queue";
-import { triggerDagRun } from "../../runs/trigger-dag-run";
-import { newTenant, uploadDag } from "../../testing/engine-test-kit";
+import { ensureJobQueue, triggerDagRun } from "@updraft/engine";
+import { newTenant, uploadDag } from "@updraft/engine/testing";
 import { budgetStatus } from "./budget-status";
 import { costOverTime } from "./cost-over-time";
 import { dagRunCosts } from "./dag-run-costs";

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@updraft/db";
-import { readDagSpec } from "../../dags/read-dag-spec";
+import { readDagSpec } from "@updraft/engine";
 
 export interface CostReportOptions {
   currency: string;

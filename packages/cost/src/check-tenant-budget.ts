@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@updraft/db";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent } from "@updraft/engine";
 
 export interface BudgetCheckResult {
   /** null when the tenant has no budget (or does not exist). */
