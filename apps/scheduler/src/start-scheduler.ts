@@ -12,8 +12,8 @@ import {
   scheduleReconcile,
   TICK_JOB_KEY,
   type SchedulerRegistration,
-  type SecretKeyring,
 } from "@updraft/engine";
+import { type SecretKeyring } from "@updraft/platform";
 import pg from "pg";
 import pino, { type Logger } from "pino";
 import { createExecutor, type ExecutorName } from "./create-executor";

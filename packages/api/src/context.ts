@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import type { SecretKeyring } from "@updraft/engine";
+import type { SecretKeyring } from "@updraft/platform";
 import { mailerFromEnv, type Mailer } from "./mail/mailer";
 
 /** The signed-in user as the API sees them. */

@@ -27,7 +27,7 @@ export type { BackfillResult } from "./dags/backfill-dag";
 
 // Engine services the web app's route handlers use: apps/web may import
 // @updraft/api but not @updraft/engine (ARCHITECTURE.md layout table).
-export { recordAuditEvent, verifyApiToken, type AuditActor, type AuditEventInput, type VerifyApiTokenResult } from "@updraft/engine";
+export { recordAuditEvent, verifyApiToken, type AuditActor, type AuditEventInput, type VerifyApiTokenResult } from "@updraft/platform";
 export {
   deployDagFiles,
   MAX_DEPLOY_FILES,
@@ -42,12 +42,12 @@ export {
   type DeployedFileResult,
   type NotStoredFileResult,
   type RejectedFileResult,
-} from "@updraft/engine";
-export { linkOAuthAccount, type LinkOAuthAccountInput, type LinkOAuthAccountResult, type LinkedUser } from "@updraft/engine";
+} from "@updraft/platform";
+export { linkOAuthAccount, type LinkOAuthAccountInput, type LinkOAuthAccountResult, type LinkedUser } from "@updraft/platform";
 export {
   readSecretKeyring,
   testSecretKeyring,
   SecretKeyError,
   TEST_SECRET_KEY,
   type SecretKeyring,
-} from "@updraft/engine";
+} from "@updraft/platform";

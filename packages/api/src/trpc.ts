@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { AccessDeniedError, NotFoundError, UserError } from "@updraft/engine";
+import { UserError } from "@updraft/engine";
+import { AccessDeniedError, NotFoundError } from "@updraft/platform";
 import { writeMutationAudit, type AuditScope } from "./audit/write-mutation-audit";
 import type { ProcedureMeta } from "./authz/procedure-meta";
 import type { Context } from "./context";

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@updraft/db";
-import { recordAuditEvent } from "@updraft/engine";
+import { recordAuditEvent } from "@updraft/platform";
 
 export interface BudgetCheckResult {
   /** null when the tenant has no budget (or does not exist). */

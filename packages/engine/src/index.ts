@@ -14,6 +14,7 @@ export {
 } from "./jobs/job-keys";
 export { ensureJobQueue } from "./jobs/ensure-job-queue";
 export { storeDagUpload, type StoreDagUploadResult } from "./dags/store-dag-upload";
+export { storeDagVersion } from "./dags/store-dag-version";
 export { setDagPaused } from "./dags/set-dag-paused";
 export { computeNextRunAt } from "./dags/compute-next-run-at";
 export { readDagSpec } from "./dags/read-dag-spec";
@@ -50,7 +51,11 @@ export {
   DEFAULT_REQUEST_CPU_MILLIS,
   DEFAULT_REQUEST_MEMORY_BYTES,
   effectiveTaskRequest,
+  formatCpuMillis,
+  formatMemoryBytes,
   storedRequestOf,
+  sumQuotaUse,
+  type RequestGroup,
   type QuotaLimits,
   type QuotaUse,
   type StoredTaskRequest,
@@ -61,17 +66,11 @@ export {
   partialTenantQuotaSchema,
   checkTenantQuota,
   tenantQuotaOf,
+  parseTenantQuota,
   quotaLimitsOf,
   DEFAULT_TENANT_QUOTA,
   type TenantQuota,
 } from "./tenants/tenant-quota";
-export { updateTenantQuota } from "./tenants/update-tenant-quota";
-export { createTenant } from "./tenants/create-tenant";
-export { deleteTenant } from "./tenants/delete-tenant";
-export { listTenantUsage, type TenantUsage } from "./tenants/list-tenant-usage";
-export { readTenantForProvisioning, readTenantQuotaBySlug } from "./tenants/read-tenant-quota";
-export { recordProvisioningResult } from "./tenants/record-provisioning-result";
-export { enqueueTenantProvisioning, enqueueProvisioningForAllTenants } from "./tenants/enqueue-tenant-provisioning";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
 export { TICK_JOB_KEY, requestTickIfDue } from "./scheduling/request-tick";
 export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";
@@ -89,11 +88,3 @@ export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck
 export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";
 export { decideOrphanKeys, type ExecutorTry, type OrphanKey, type TaskInstanceOwnership } from "./reconcile/decide-orphan-keys";
 
-// Teams and trust (issue 5): each area exports through its own barrel.
-export * from "./secrets/index";
-export * from "./connections/index";
-export * from "./audit/index";
-export * from "./members/index";
-export * from "./tokens/index";
-export * from "./accounts/index";
-export * from "./deploys/index";

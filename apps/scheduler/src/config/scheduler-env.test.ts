@@ -1,4 +1,4 @@
-import { TEST_SECRET_KEY } from "@updraft/engine";
+import { TEST_SECRET_KEY } from "@updraft/platform";
 import { describe, expect, it } from "vitest";
 import { readSchedulerEnv } from "./scheduler-env";
 

@@ -1,4 +1,4 @@
-import { readSecretKeyring, type SecretKeyring } from "@updraft/engine";
+import { readSecretKeyring, type SecretKeyring } from "@updraft/platform";
 import { z } from "zod";
 import { parseCidrList } from "./parse-cidr-list";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { readTenantQuotaBySlug } from "@updraft/engine";
+import { readTenantQuotaBySlug } from "@updraft/platform";
 import { parseProvisionTenantInput, tenantPodSettings, type TenantPodSettings } from "@updraft/executor";
 
 /** How long a tenant's pod settings are reused: a quota change reaches new pods within this time. */

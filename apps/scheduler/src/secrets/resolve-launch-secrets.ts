@@ -1,5 +1,6 @@
 import type { Db } from "@updraft/db";
-import { loadTenantSecretMaterial, resolveTaskSecretEnv, type SecretKeyring, type TaskLaunch } from "@updraft/engine";
+import { type TaskLaunch } from "@updraft/engine";
+import { loadTenantSecretMaterial, resolveTaskSecretEnv, type SecretKeyring } from "@updraft/platform";
 
 export type ResolvedLaunchSecrets = { ok: true; secretEnv?: Record<string, string> } | { ok: false; reason: string };
 

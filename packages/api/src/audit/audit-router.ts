@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAuditEvents } from "@updraft/engine";
+import { listAuditEvents } from "@updraft/platform";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { router } from "../trpc";
 import { auditFiltersSchema, toAuditEventFilters } from "./audit-filters";

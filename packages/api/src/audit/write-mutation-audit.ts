@@ -1,4 +1,4 @@
-import { recordAuditEvent, type AuditActor } from "@updraft/engine";
+import { recordAuditEvent, type AuditActor } from "@updraft/platform";
 import type { AuditInput, AuditMeta } from "../authz/procedure-meta";
 import type { Context } from "../context";
 

@@ -1,5 +1,5 @@
 import { hashPassword, verifyPassword, type DbOrTx } from "@updraft/db";
-import { recordAuditEvent } from "@updraft/engine";
+import { recordAuditEvent } from "@updraft/platform";
 import { z } from "zod";
 import type { SessionUser } from "../context";
 import { checkSignInRateLimit, rateLimitMessage } from "./sign-in-rate-limit";

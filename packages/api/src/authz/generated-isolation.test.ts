@@ -1,6 +1,7 @@
 import type { Role } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue, rolesBelow } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine";
+import { rolesBelow } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../root-router";
 import { callerFor } from "../test-support/api-callers";

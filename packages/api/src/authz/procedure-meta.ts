@@ -1,5 +1,5 @@
 import type { Role } from "@updraft/db";
-import type { AuditActor } from "@updraft/engine";
+import type { AuditActor } from "@updraft/platform";
 
 /** A mutation's raw input as the client sent it (before defaults/trimming). */
 export type AuditInput = Readonly<Record<string, unknown>>;

@@ -1,1 +1,1 @@
-export { roleAtLeast, rolesBelow, ROLE_RANK, ROLES_BY_RANK } from "@updraft/engine";
+export { roleAtLeast, rolesBelow, ROLE_RANK, ROLES_BY_RANK } from "@updraft/platform";

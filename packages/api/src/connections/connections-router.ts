@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createConnection, deleteConnection, getConnection, importConnectionUri, listConnections, updateConnection } from "@updraft/engine";
+import { createConnection, deleteConnection, getConnection, importConnectionUri, listConnections, updateConnection } from "@updraft/platform";
 import { inputField, type AuditInput } from "../authz/procedure-meta";
 import { roleAtLeast } from "../authz/role-rank";
 import { tenantProcedure } from "../authz/tenant-procedure";

@@ -7,7 +7,7 @@ import {
   inspectInvitation,
   listPendingInvitations,
   revokeInvitation,
-} from "@updraft/engine";
+} from "@updraft/platform";
 import { fieldOf, resultField, textOf } from "../authz/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { roleSchema } from "../members/member-inputs";

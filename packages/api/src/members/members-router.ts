@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { changeMemberRole, listMembers, removeMember } from "@updraft/engine";
+import { changeMemberRole, listMembers, removeMember } from "@updraft/platform";
 import { fieldOf, resultField } from "../authz/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { router } from "../trpc";

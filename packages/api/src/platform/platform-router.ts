@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTenant, enqueueTenantProvisioning, listTenantUsage, updateTenantQuota } from "@updraft/engine";
+import { createTenant, enqueueTenantProvisioning, listTenantUsage, updateTenantQuota } from "@updraft/platform";
 import { platformAdminProcedure } from "../authz/platform-admin-procedure";
 import { inputField, resultField, textOf } from "../authz/procedure-meta";
 import { router } from "../trpc";

@@ -1,5 +1,5 @@
 import type { Db, Role } from "@updraft/db";
-import { roleAtLeast, verifyApiToken, type AuditActor } from "@updraft/engine";
+import { roleAtLeast, verifyApiToken, type AuditActor } from "@updraft/platform";
 import { roleRefusedMessage } from "../authz/tenant-procedure";
 import type { SessionUser } from "../context";
 import type { RestRoute } from "./rest-routes";

@@ -1,6 +1,6 @@
 import type { Role } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { createApiToken, revokeApiToken, rolesBelow } from "@updraft/engine";
+import { createApiToken, revokeApiToken, rolesBelow } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberWithRole } from "../test-support/api-callers";
 import { authorizeRestRequest, bearerTokenOf } from "./authorize-rest-request";

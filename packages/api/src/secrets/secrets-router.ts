@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deleteSecret, listSecrets, setSecret } from "@updraft/engine";
+import { deleteSecret, listSecrets, setSecret } from "@updraft/platform";
 import { inputField } from "../authz/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { router } from "../trpc";

@@ -1,5 +1,5 @@
 import type { Db, Role } from "@updraft/db";
-import { createApiToken, createInvitation } from "@updraft/engine";
+import { createApiToken, createInvitation } from "@updraft/platform";
 import { memberWithRole, type Caller } from "./api-callers";
 import { sampleDagYaml } from "./sample-dags";
 

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createApiToken, listApiTokens, MAX_API_TOKEN_DAYS, revokeApiToken } from "@updraft/engine";
+import { createApiToken, listApiTokens, MAX_API_TOKEN_DAYS, revokeApiToken } from "@updraft/platform";
 import { fieldOf, resultField, textOf } from "../authz/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { roleSchema } from "../members/member-inputs";
