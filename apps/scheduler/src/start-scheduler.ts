@@ -5,6 +5,7 @@ import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-wor
 import { createDb } from "@updraft/db";
 import {
   enqueueJob,
+  createAdmissionCoordinator,
   ensureJobQueue,
   markSchedulerStopped,
   registerSchedulerInstance,
@@ -148,6 +149,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     ...buildTaskList(db, executor, {
       tickIntervalMs: options.tickIntervalMs ?? 5000,
       identity,
+      // One per process: it coalesces this replica's follow-up admissions per tenant.
+      admission: createAdmissionCoordinator(db),
       retryWaker,
       // Kubernetes pods read the values from the tenant's Secrets; other executors get them in the launch.
       secrets: { keyring: options.keyring, inject: !created.kubernetes },

@@ -28,14 +28,16 @@ export { backfillDag, MAX_BACKFILL_RUNS, type BackfillDagInput } from "./runs/ba
 export { startTaskTry, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
 export { returnTryToQueue, type ReturnTryToQueueInput } from "./tasks/return-try-to-queue";
 export { countStoredLogLines } from "./logs/count-stored-log-lines";
-export { recordTaskOutcome } from "./tasks/record-task-outcome";
+export { recordTaskOutcome } from "./runs/record-task-outcome";
 export { createDueRuns, type CreateDueRunsOptions } from "./scheduling/create-due-runs";
-export { admitScheduledTasks, type AdmissionResult } from "./scheduling/admit-scheduled-tasks";
-export type { QueuedTask } from "./scheduling/queue-admitted-tasks";
+export { admitScheduledTasks, type AdmissionResult } from "./admission/admit-scheduled-tasks";
+export type { AdmissionCoordinator } from "./admission/admission-coordinator";
+export { createAdmissionCoordinator, directAdmission } from "./admission/create-admission-coordinator";
+export type { QueuedTask } from "./admission/queue-admitted-tasks";
 export { upsertPool } from "./pools/upsert-pool";
 export { deletePool } from "./pools/delete-pool";
 export { listPools, type PoolSummary } from "./pools/list-pools";
-export { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "./pools/default-pool";
+export { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "./admission/default-pool";
 export { createTaskLogWriter, type TaskLogWriter } from "./logs/task-log-writer";
 export { decideRunProgress, type RunProgress, type RunProgressInput, type TaskChange } from "./decisions/decide-run-progress";
 export { evaluateTriggerRule, type TriggerDecision } from "./decisions/evaluate-trigger-rule";
@@ -72,7 +74,7 @@ export {
   type TenantQuota,
 } from "./tenants/tenant-quota";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
-export { TICK_JOB_KEY, requestTickIfDue } from "./scheduling/request-tick";
+export { TICK_JOB_KEY, requestTickIfDue } from "./jobs/request-tick";
 export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";
 export { registerSchedulerInstance, heartbeatSchedulerInstance, markSchedulerStopped, type SchedulerIdentity, type SchedulerRegistration } from "./reconcile/scheduler-instances";
 export { reconcileOnce, type ReconcileOptions, type ReconcileResult } from "./reconcile/reconcile-once";

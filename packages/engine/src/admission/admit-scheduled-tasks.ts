@@ -23,7 +23,7 @@ export interface AdmissionResult {
 
 /**
  * Admission in its own transaction, waiting for the tenant's admission lock:
- * after a transaction that found the lock busy (requestAdmission), and after
+ * after a transaction that found the lock busy (AdmissionCoordinator), and after
  * user actions that free or add slots (pools, mark, clear).
  */
 export async function admitScheduledTasks(db: Db, input: { tenantId: string }, now: Date = new Date()): Promise<AdmissionResult> {

@@ -1,26 +1,32 @@
 import type { Db } from "@updraft/db";
 import { coalesceByKey } from "../coalesce/coalesce-by-key";
+import type { AdmissionCoordinator } from "./admission-coordinator";
 import { admitScheduledTasks } from "./admit-scheduled-tasks";
 
-const admitCoalesced = coalesceByKey<Db>(async (tenantId, db) => {
-  await admitScheduledTasks(db, { tenantId });
-});
-
 /**
- * Admission for a tenant after the caller's transaction committed, when that
- * transaction found the tenant's admission lock busy: waits for the lock in a
- * fresh transaction (holding nothing else), and coalesces concurrent requests
- * of this process into one admission that starts after all of them.
+ * The scheduler process's admission coordinator: concurrent requests for a
+ * tenant coalesce into one admission that starts after all of them. Its state
+ * (which tenants are being admitted) belongs to the process that created it.
  */
-export function requestAdmission(db: Db, tenantId: string): Promise<void> {
-  return admitCoalesced(tenantId, db);
+export function createAdmissionCoordinator(db: Db): AdmissionCoordinator {
+  const admitCoalesced = coalesceByKey<Db>(async (tenantId, database) => {
+    await admitScheduledTasks(database, { tenantId });
+  });
+  return {
+    request: (tenantId) => admitCoalesced(tenantId, db),
+    isInFlight: (tenantId) => admitCoalesced.isBusy(tenantId),
+  };
 }
 
 /**
- * Whether this process is admitting for the tenant right now. Under load the
- * hot path then leaves admission to requestAdmission (one admission for many
- * outcomes) instead of admitting inline for each.
+ * Admission without a coordinator (tests and one-off callers that run one
+ * service at a time): each request admits at once, nothing is coalesced.
  */
-export function isAdmissionInFlight(tenantId: string): boolean {
-  return admitCoalesced.isBusy(tenantId);
+export function directAdmission(db: Db): AdmissionCoordinator {
+  return {
+    request: async (tenantId) => {
+      await admitScheduledTasks(db, { tenantId });
+    },
+    isInFlight: () => false,
+  };
 }

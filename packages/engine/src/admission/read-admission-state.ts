@@ -8,7 +8,7 @@ import {
   type RequestGroup,
   type StoredTaskRequest,
 } from "../decisions/task-request";
-import { DEFAULT_POOL, DEFAULT_POOL_SLOTS, effectivePoolSlots } from "../pools/default-pool";
+import { DEFAULT_POOL, DEFAULT_POOL_SLOTS, effectivePoolSlots } from "./default-pool";
 import { quotaLimitsOf, tenantQuotaOf } from "../tenants/tenant-quota";
 import { CANDIDATE_COLUMNS, CANDIDATE_ORDER, toCandidatePage, type CandidatePage, type CandidateRow } from "./read-admission-candidates";
 

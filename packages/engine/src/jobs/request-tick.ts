@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@updraft/db";
-import { enqueueJob } from "../jobs/enqueue-job";
+import { enqueueJob } from "./enqueue-job";
 
 /** The tick job's fixed key: one pending tick however many schedulers run. */
 export const TICK_JOB_KEY = "tick";

@@ -5,15 +5,16 @@ import { retrySeed } from "../decisions/retry-delay-seconds";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { FINALIZE_TRY_USAGE_PRIORITY, finalizeTryUsageJobKey } from "../jobs/job-keys";
 import type { JobPayload } from "../jobs/job-payloads";
-import { advanceRun } from "../runs/advance-run";
-import type { LockedRun } from "../runs/lock-rows";
-import { parseRunInstances, type RunInstance } from "../runs/read-run-instances";
-import { requestRunEvaluation } from "../runs/request-run-evaluation";
-import { tryAdmissionLockSql } from "../scheduling/admission-lock";
-import { admitWithLockHeld } from "../scheduling/admit-scheduled-tasks";
-import { requestAdmission } from "../scheduling/request-admission";
-import { closeTaskTry } from "./close-task-try";
-import { SCHEDULING_TRANSACTION } from "../scheduling/transaction-options";
+import { advanceRun } from "./advance-run";
+import type { LockedRun } from "./lock-rows";
+import { parseRunInstances, type RunInstance } from "./read-run-instances";
+import { requestRunEvaluation } from "./request-run-evaluation";
+import { tryAdmissionLockSql } from "../admission/admission-lock";
+import { admitWithLockHeld } from "../admission/admit-scheduled-tasks";
+import type { AdmissionCoordinator } from "../admission/admission-coordinator";
+import { directAdmission } from "../admission/create-admission-coordinator";
+import { closeTaskTry } from "../tasks/close-task-try";
+import { SCHEDULING_TRANSACTION } from "../admission/transaction-options";
 
 type TaskEvent = JobPayload<"task_event">;
 
@@ -42,9 +43,15 @@ interface RunAndInstanceRow extends LockedRun {
  * then evaluates the run (or admits) in a fresh transaction, coalesced with
  * the same requests of this process. A crash in between leaves a run that
  * reconcile re-evaluates. Every ended try also gets a `finalize_try_usage`
- * job (its cost), queued in the same transaction.
+ * job (its cost), queued in the same transaction. `admission` is the scheduler
+ * process's coordinator of those follow-up admissions.
  */
-export async function recordTaskOutcome(db: Db, event: TaskEvent, now: Date = new Date()): Promise<boolean> {
+export async function recordTaskOutcome(
+  db: Db,
+  event: TaskEvent,
+  now: Date = new Date(),
+  admission: AdmissionCoordinator = directAdmission(db),
+): Promise<boolean> {
   const followUp = { evaluateRun: null as string | null, admitTenant: null as string | null };
   const changed = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<RunAndInstanceRow[]>`
@@ -92,7 +99,7 @@ export async function recordTaskOutcome(db: Db, event: TaskEvent, now: Date = ne
       seed: retrySeed(run.dagId, row.taskId, run.logicalDate, event.tryNumber),
       now,
     });
-    const applied = await applyOutcome(tx, run, event, decision, endedAt, now);
+    const applied = await applyOutcome(tx, run, event, decision, endedAt, now, admission);
     if (!applied.updated) return false;
 
     if (!row.runLocked) followUp.evaluateRun = run.id;
@@ -102,8 +109,8 @@ export async function recordTaskOutcome(db: Db, event: TaskEvent, now: Date = ne
     else followUp.admitTenant = run.tenantId;
     return true;
   }, SCHEDULING_TRANSACTION);
-  if (followUp.evaluateRun) await requestRunEvaluation(db, followUp.evaluateRun);
-  if (followUp.admitTenant) await requestAdmission(db, followUp.admitTenant);
+  if (followUp.evaluateRun) await requestRunEvaluation(db, followUp.evaluateRun, admission);
+  if (followUp.admitTenant) await admission.request(followUp.admitTenant);
   return changed;
 }
 
@@ -119,6 +126,7 @@ async function applyOutcome(
   d: TryOutcomeDecision,
   endedAt: Date,
   now: Date,
+  admission: AdmissionCoordinator,
 ): Promise<{ updated: boolean; admissionLocked: boolean; instances: RunInstance[] }> {
   const [result] = await tx.$queryRaw<{ updated: number; locked: boolean; instances: Parameters<typeof parseRunInstances>[0] }[]>`
     WITH ended AS (
@@ -135,7 +143,7 @@ async function applyOutcome(
       ON CONFLICT (task_instance_id, try_number) DO UPDATE
          SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at, exit_code = EXCLUDED.exit_code, message = EXCLUDED.message
        WHERE task_tries.ended_at IS NULL
-    ), lock AS MATERIALIZED (SELECT ${tryAdmissionLockSql(run.tenantId)} AS locked)
+    ), lock AS MATERIALIZED (SELECT ${tryAdmissionLockSql(run.tenantId, admission)} AS locked)
     SELECT (SELECT count(*) FROM ended)::int AS updated,
            (SELECT locked FROM lock) AS locked,
            COALESCE((SELECT json_agg(json_build_object('id', id, 'taskId', task_id, 'state', state, 'nextTryAt', next_try_at))
