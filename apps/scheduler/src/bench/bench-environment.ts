@@ -9,7 +9,7 @@ import pg from "pg";
 import { ensureJobQueue } from "@updraft/engine";
 import { TEST_SECRET_KEY } from "@updraft/platform";
 import type { ExecutorName } from "../create-executor";
-import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "./scheduler-process";
+import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";
 
 export interface BenchEnvironment {
   postgres: Pick<TestPostgres, "adminUrl" | "createDatabase" | "stop">;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { useTestDatabase } from "@updraft/db/testing";
 import { TEST_SECRET_KEY } from "@updraft/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSchedulerProcess, type SchedulerProcess } from "../bench/scheduler-process";
+import { spawnSchedulerProcess, type SchedulerProcess } from "../testing/scheduler-process";
 
 const t = useTestDatabase();
 let dir: string;

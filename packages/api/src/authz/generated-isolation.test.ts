@@ -7,7 +7,7 @@ import { appRouter } from "../root-router";
 import { callerFor } from "../test-support/api-callers";
 import { callProcedure, PROCEDURE_CASES } from "../test-support/procedure-cases";
 import { tenantFixture, tenantSnapshot, type TenantFixture } from "../test-support/tenant-fixture";
-import type { ProcedureMeta } from "./procedure-meta";
+import type { ProcedureMeta } from "../trpc/procedure-meta";
 
 const testDb = useTestDatabase();
 

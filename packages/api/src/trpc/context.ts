@@ -1,6 +1,6 @@
 import type { Db } from "@updraft/db";
 import type { SecretKeyring } from "@updraft/platform";
-import { mailerFromEnv, type Mailer } from "./mail/mailer";
+import { mailerFromEnv, type Mailer } from "../mail/mailer";
 
 /** The signed-in user as the API sees them. */
 export interface SessionUser {

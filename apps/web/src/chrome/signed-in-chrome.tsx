@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { TopBar } from "@/components/top-bar";
+import { TopBar } from "./top-bar";
 import { currentSession } from "@/server/require-session";
 
 /** Top bar (when signed in) and the page column. Each page still calls requireSession itself. */

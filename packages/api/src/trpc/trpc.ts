@@ -2,10 +2,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { UserError } from "@updraft/engine";
 import { AccessDeniedError, NotFoundError } from "@updraft/platform";
-import { writeMutationAudit, type AuditScope } from "./audit/write-mutation-audit";
-import type { ProcedureMeta } from "./authz/procedure-meta";
+import { writeMutationAudit, type AuditScope } from "./write-mutation-audit";
+import type { ProcedureMeta } from "./procedure-meta";
 import type { Context } from "./context";
-import { describeInputIssues, readIssues } from "./errors/describe-input-issues";
+import { describeInputIssues, readIssues } from "../errors/describe-input-issues";
 
 const t = initTRPC
   .context<Context>()

@@ -1,6 +1,6 @@
 import { recordAuditEvent, type AuditActor } from "@updraft/platform";
-import type { AuditInput, AuditMeta } from "../authz/procedure-meta";
-import type { Context } from "../context";
+import type { AuditInput, AuditMeta } from "./procedure-meta";
+import type { Context } from "./context";
 
 /** Filled while a procedure runs: tenantProcedure sets the tenant. */
 export interface AuditScope {

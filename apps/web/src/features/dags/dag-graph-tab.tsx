@@ -7,7 +7,7 @@ import { TaskGraph } from "@/components/task-graph";
 import { errorMessage } from "@/lib/error-message";
 import { pollWhile } from "@/lib/live-poll";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
-import { TaskList } from "../dags/task-list";
+import { TaskList } from "./task-list";
 import { RunSelect, useSelectedRun } from "../runs/run-select";
 import { TaskInstancePanel } from "../task-instance/task-instance-panel";
 

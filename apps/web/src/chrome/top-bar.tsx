@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/sign-out-button";
-import { AdminLink } from "./admin-link";
-import { TenantNav } from "./tenant-nav";
+import { AdminLink } from "@/components/admin-link";
+import { TenantNav } from "@/components/tenant-nav";
 import { TenantSwitcher } from "@/features/tenants/tenant-switcher";
 
 export function TopBar({ email, isPlatformAdmin }: { email: string; isPlatformAdmin: boolean }) {
