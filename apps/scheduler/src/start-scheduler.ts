@@ -6,7 +6,6 @@ import { createDb } from "@updraft/db";
 import {
   enqueueJob,
   createAdmissionCoordinator,
-  ensureJobQueue,
   markSchedulerStopped,
   registerSchedulerInstance,
   releaseDeadWorkerJobs,
@@ -27,6 +26,7 @@ import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
 import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
 import { buildTaskList } from "./jobs/build-task-list";
+import { ensureJobQueue } from "./jobs/ensure-job-queue";
 import { createRetryWaker } from "./jobs/wake-retries-on-time";
 import type { KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
 import { buildKubernetesTaskList } from "./kubernetes/kubernetes-task-list";

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue, evaluateRun, triggerDagRun, UserError } from "@updraft/engine";
-import { finish, launchTask, newTenant, uploadDag } from "@updraft/engine/testing";
+import { evaluateRun, triggerDagRun, UserError } from "@updraft/engine";
+import { ensureJobQueue, finish, launchTask, newTenant, uploadDag } from "@updraft/engine/testing";
 import { DEFAULT_PRICES, GIB } from "./default-prices";
 import { estimateRunCost } from "./estimate-run-cost";
 import { finalizeTryUsage } from "./finalize-try-usage";

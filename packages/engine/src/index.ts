@@ -12,7 +12,6 @@ export {
   provisionTenantJobKey,
   deprovisionTenantJobKey,
 } from "./jobs/job-keys";
-export { ensureJobQueue } from "./jobs/ensure-job-queue";
 export { storeDagUpload, type StoreDagUploadResult } from "./dags/store-dag-upload";
 export { storeDagVersion } from "./dags/store-dag-version";
 export { setDagPaused } from "./dags/set-dag-paused";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, createTenant, type Db } from "@updraft/db";
 import { startTestPostgres, type TestPostgres } from "@updraft/db/testing";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import {
   createConnection,
   createSecretKeyring,

@@ -6,7 +6,7 @@ import { createDb, createTenant, migrate, type Db } from "@updraft/db";
 import { findFreePort, postgresUrl, startPostgresCluster, withDatabase } from "@updraft/db/embedded";
 import { createScratchDatabase, startTestPostgres, TEMPLATE_DATABASE, type TestPostgres } from "@updraft/db/testing";
 import pg from "pg";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "../jobs/ensure-job-queue";
 import { TEST_SECRET_KEY } from "@updraft/platform";
 import type { ExecutorName } from "../create-executor";
 import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";

@@ -1,6 +1,6 @@
 import type { Role } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import { rolesBelow } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../root-router";

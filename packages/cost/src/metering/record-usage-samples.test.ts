@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue, evaluateRun, triggerDagRun, startTaskTry } from "@updraft/engine";
-import { finish, instance, newTenant, SCHEDULER, uploadDag } from "@updraft/engine/testing";
+import { evaluateRun, triggerDagRun, startTaskTry } from "@updraft/engine";
+import { ensureJobQueue, finish, instance, newTenant, SCHEDULER, uploadDag } from "@updraft/engine/testing";
 import { recordUsageSamples } from "./record-usage-samples";
 
 const t = useTestDatabase();

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue, triggerDagRun } from "@updraft/engine";
-import { newTenant, uploadDag } from "@updraft/engine/testing";
+import { triggerDagRun } from "@updraft/engine";
+import { ensureJobQueue, newTenant, uploadDag } from "@updraft/engine/testing";
 import { budgetStatus } from "./budget-status";
 import { costOverTime } from "./cost-over-time";
 import { dagRunCosts } from "./dag-run-costs";

@@ -1,6 +1,6 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { deletePool } from "../pools/delete-pool";
 import { upsertPool } from "../pools/upsert-pool";
 import { evaluateRun } from "../runs/evaluate-run";

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeDagUpload } from "../dags/store-dag-upload";
 import { enqueueJob } from "../jobs/enqueue-job";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { failZombieTries } from "./fail-zombie-tries";
 import { findOrphanKeys } from "./find-orphan-keys";
 import { reevaluateStalledRuns } from "./reevaluate-stalled-runs";

@@ -1,9 +1,9 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue, UserError } from "@updraft/engine";
+import { UserError } from "@updraft/engine";
+import { ensureJobQueue, newTenant, pendingJobs } from "@updraft/engine/testing";
 import { AccessDeniedError } from "../members/access-denied-error";
 import { testSecretKeyring } from "../secrets/test-secret-key";
-import { newTenant, pendingJobs } from "@updraft/engine/testing";
 import { createConnection } from "./create-connection";
 import { deleteConnection } from "./delete-connection";
 import { getConnection } from "./get-connection";

@@ -1,8 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue, newTenant } from "@updraft/engine/testing";
 import { testSecretKeyring } from "../secrets/test-secret-key";
-import { newTenant } from "@updraft/engine/testing";
 import { createConnection } from "./create-connection";
 import { loadTenantMaskValues } from "./load-tenant-mask-values";
 import { loadTenantSecretMaterial } from "./load-tenant-secret-material";

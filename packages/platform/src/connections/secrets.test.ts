@@ -1,8 +1,8 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue, UserError } from "@updraft/engine";
+import { UserError } from "@updraft/engine";
+import { ensureJobQueue, newTenant, pendingJobs } from "@updraft/engine/testing";
 import { testSecretKeyring } from "../secrets/test-secret-key";
-import { newTenant, pendingJobs } from "@updraft/engine/testing";
 import { deleteSecret } from "./delete-secret";
 import { listSecrets } from "./list-secrets";
 import { setSecret } from "./set-secret";

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue, UserError } from "@updraft/engine";
-import { newTenant } from "@updraft/engine/testing";
+import { UserError } from "@updraft/engine";
+import { ensureJobQueue, newTenant } from "@updraft/engine/testing";
 import { deployDagFiles } from "./deploy-dag-files";
 import { MAX_DEPLOY_FILE_BYTES } from "./deploy-limits";
 

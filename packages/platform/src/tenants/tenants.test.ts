@@ -1,8 +1,8 @@
 import { createUser } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ensureJobQueue, evaluateRun, triggerDagRun, UserError } from "@updraft/engine";
-import { clearJobs, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "@updraft/engine/testing";
+import { evaluateRun, triggerDagRun, UserError } from "@updraft/engine";
+import { ensureJobQueue, clearJobs, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "@updraft/engine/testing";
 import { createTenant } from "./create-tenant";
 import { deleteTenant } from "./delete-tenant";
 import { enqueueProvisioningForAllTenants } from "./enqueue-tenant-provisioning";
