@@ -11,6 +11,8 @@ export {
   FINALIZE_TRY_USAGE_PRIORITY,
   provisionTenantJobKey,
   deprovisionTenantJobKey,
+  TICK_JOB_KEY,
+  RECONCILE_JOB_KEY,
 } from "./jobs/job-keys";
 export { storeDagUpload, type StoreDagUploadResult } from "./dags/store-dag-upload";
 export { storeDagVersion } from "./dags/store-dag-version";
@@ -73,17 +75,18 @@ export {
   type TenantQuota,
 } from "./tenants/tenant-quota";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
-export { TICK_JOB_KEY, requestTickIfDue } from "./jobs/request-tick";
+export { requestTickIfDue } from "./jobs/request-tick";
 export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";
 export { registerSchedulerInstance, heartbeatSchedulerInstance, markSchedulerStopped, type SchedulerIdentity, type SchedulerRegistration } from "./reconcile/scheduler-instances";
 export { reconcileOnce, type ReconcileOptions, type ReconcileResult } from "./reconcile/reconcile-once";
-export { RECONCILE_JOB_KEY, scheduleReconcile } from "./reconcile/request-reconcile";
+export { scheduleReconcile } from "./jobs/request-reconcile";
 export { failZombieTries } from "./reconcile/fail-zombie-tries";
 export { relaunchStuckTries } from "./reconcile/relaunch-stuck-tries";
 export { reevaluateStalledRuns } from "./reconcile/reevaluate-stalled-runs";
 export { findOrphanKeys } from "./reconcile/find-orphan-keys";
 export { findLostTries } from "./reconcile/find-lost-tries";
-export { refreshJobLocks, releaseDeadWorkerJobs } from "./reconcile/release-dead-worker-jobs";
+export { refreshJobLocks, releaseDeadWorkerJobs } from "./jobs/release-dead-worker-jobs";
+export { countReadyJobs } from "./jobs/count-ready-jobs";
 export { decideZombieTries, type RunningTry, type ZombieTry } from "./reconcile/decide-zombie-tries";
 export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck-queued-tries";
 export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";

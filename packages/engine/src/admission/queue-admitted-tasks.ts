@@ -1,4 +1,6 @@
-import type { Tx } from "@updraft/db";
+import { Prisma, type Tx } from "@updraft/db";
+import { addJobsSql } from "../jobs/add-job-sql";
+import { jobKeySql } from "../jobs/job-keys";
 
 export interface QueuedTask {
   taskInstanceId: string;
@@ -28,13 +30,11 @@ export async function queueAdmittedTasks(tx: Tx, taskInstanceIds: readonly strin
       SELECT gen_random_uuid(), a.id, a.try_number, 'QUEUED'::"TaskState", ${now}::timestamptz FROM admitted a
       ON CONFLICT (task_instance_id, try_number) DO NOTHING
     ), jobs AS (
-      SELECT count(*) AS n FROM graphile_worker.add_jobs(ARRAY(
-        SELECT ROW(
-          'launch_task', json_build_object('taskInstanceId', a.id, 'tryNumber', a.try_number), NULL, NULL,
-          25::smallint, 'launch_task:' || a.id::text || ':' || a.try_number::text, 0::smallint, NULL
-        )::graphile_worker.job_spec
-        FROM admitted a
-      ))
+      ${addJobsSql("launch_task", {
+        payload: Prisma.sql`json_build_object('taskInstanceId', a.id, 'tryNumber', a.try_number)`,
+        jobKey: jobKeySql.launchTask("a.id", "a.try_number"),
+        fromRows: Prisma.sql`admitted a`,
+      })}
     )
     SELECT a.id AS "taskInstanceId", a.task_id AS "taskId", a.try_number AS "tryNumber"
       FROM admitted a CROSS JOIN jobs`;

@@ -8,7 +8,7 @@ import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { failZombieTries } from "./fail-zombie-tries";
 import { findOrphanKeys } from "./find-orphan-keys";
 import { reevaluateStalledRuns } from "./reevaluate-stalled-runs";
-import { refreshJobLocks, releaseDeadWorkerJobs } from "./release-dead-worker-jobs";
+import { refreshJobLocks, releaseDeadWorkerJobs } from "../jobs/release-dead-worker-jobs";
 import { relaunchStuckTries } from "./relaunch-stuck-tries";
 import { heartbeatSchedulerInstance, markSchedulerStopped, registerSchedulerInstance } from "./scheduler-instances";
 
