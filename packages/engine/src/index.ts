@@ -26,7 +26,7 @@ export { evaluateRun, type EvaluateRunResult } from "./runs/evaluate-run";
 export { markDagRun, type MarkDagRunInput } from "./runs/mark-dag-run";
 export { clearTaskInstances, type ClearTaskInstancesInput } from "./runs/clear-task-instances";
 export { backfillDag, MAX_BACKFILL_RUNS, type BackfillDagInput } from "./runs/backfill-dag";
-export { startTaskTry, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
+export { startTaskTry, type ClaimedTaskLaunch, type LaunchTenant, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
 export { returnTryToQueue, type ReturnTryToQueueInput } from "./tasks/return-try-to-queue";
 export { countStoredLogLines } from "./logs/count-stored-log-lines";
 export { recordTaskOutcome } from "./runs/record-task-outcome";
