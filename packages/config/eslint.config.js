@@ -9,22 +9,27 @@ import tseslint from "typescript-eslint";
 // @updraft/domain is the bottom layer: pure rules (tenant slug, quota, roles, executor keys,
 // Kubernetes quantities), one entry point each, that every layer may import (the web client
 // bundle too: only executor-key needs Node, for hashing).
-const internal = ["domain", "dag", "db", "engine", "executor", "cost", "api"];
+const internal = ["domain", "dag", "db", "engine", "platform", "cost", "executor", "api"];
 const apps = ["@updraft/web", "@updraft/scheduler", "@updraft/cli", "@updraft/e2e"];
 
-/** Which internal packages each workspace may import. */
+/**
+ * Which internal packages each workspace may import. One way only:
+ * domain → dag, db → engine (run/task state machine, scheduling, jobs) → platform (tenants, members,
+ * tokens, connections, secrets, audit, deploys) → cost (metering storage, prices, budgets, reports).
+ */
 const allowed = {
   "packages/domain": [],
   "packages/dag": ["domain"],
   "packages/db": ["domain"],
   "packages/engine": ["domain", "dag", "db"],
+  "packages/platform": ["domain", "engine", "dag", "db"],
+  "packages/cost": ["domain", "platform", "engine", "dag", "db"],
   "packages/executor": ["domain", "dag", "engine"],
-  "packages/cost": ["domain", "db"],
-  "packages/api": ["domain", "engine", "executor", "cost", "db", "dag"],
+  "packages/api": ["domain", "cost", "platform", "engine", "executor", "db", "dag"],
   "apps/web": ["domain", "api", "db", "dag"],
-  "apps/scheduler": ["domain", "engine", "executor", "cost", "db", "dag"],
-  "apps/cli": ["domain", "db", "engine", "dag"],
-  e2e: ["domain", "db", "engine", "dag"],
+  "apps/scheduler": ["domain", "cost", "platform", "engine", "executor", "db", "dag"],
+  "apps/cli": ["domain", "platform", "db", "engine", "dag"],
+  e2e: ["domain", "cost", "db", "engine", "dag"],
 };
 
 function layerRule(folder, may) {
@@ -54,13 +59,13 @@ function layerRule(folder, may) {
 // Where the environment is read: each app's env.ts parses it with zod into typed settings, and everything
 // else gets the values passed in (packages take settings as parameters, never the environment).
 const envMessage =
-  "Read the environment only in the app's env.ts (apps/web/src/env.ts, apps/scheduler/src/env.ts, apps/cli/src/env.ts) " +
+  "Read the environment only in the app's env.ts (apps/web/src/config/env.ts, apps/scheduler/src/config/env.ts, apps/cli/src/config/env.ts) " +
   "and pass the values in; packages take settings as parameters. The exemptions are listed with their reasons in packages/config/eslint.config.js.";
 
 /** Files that may touch process.env besides the apps' env.ts, each for a reason. */
 const envExempt = [
   // Each app's one reader of the environment.
-  "apps/*/src/env.ts",
+  "apps/*/src/config/env.ts",
   // Tests, fixtures, the end-to-end suite, benchmarks and build scripts set up or pass on the environment of processes they start.
   "**/*.test.ts",
   "**/testing/**",

@@ -1,4 +1,4 @@
-import { commandEnv } from "./env";
+import { commandEnv } from "./config/env";
 import { relaunchInOwnProcessGroup, runsInOwnProcessGroup } from "./start/relaunch-in-own-process-group";
 
 const USAGE = `Usage: updraft <command>

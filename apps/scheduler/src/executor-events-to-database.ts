@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { countStoredLogLines, enqueueJob, type TaskLogWriter } from "@updraft/engine";
+import { countStoredLogLines, enqueueJob, taskEventJobKey, type TaskLogWriter } from "@updraft/engine";
 import { taskLogFields, type ExecutorEvents } from "@updraft/executor";
 import type { Logger } from "pino";
 import { createTryLogMasking } from "./secrets/try-log-masking";
@@ -44,7 +44,7 @@ export function executorEventsToDatabase(
           reason: outcome.kind === "failed" ? outcome.reason : null,
           endedAt,
         },
-        { jobKey: `task_event:${req.taskInstanceId}:${req.tryNumber}` },
+        { jobKey: taskEventJobKey(req.taskInstanceId, req.tryNumber) },
       );
       logger.info({ ...taskLogFields(req), outcome: outcome.kind, ...(outcome.kind === "failed" ? { reason: outcome.reason } : {}) }, "task try ended");
     },

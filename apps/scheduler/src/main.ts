@@ -1,6 +1,6 @@
 import pino from "pino";
 import { localStateRootOf } from "./config/local-state-root";
-import { readSchedulerEnv } from "./env";
+import { readSchedulerEnv } from "./config/env";
 import { startHealthServer, type HealthServer } from "./http/health-server";
 import { createLaunchLogObserver } from "./instrumentation/launch-log";
 import { createSchedulerMetrics } from "./metrics/scheduler-metrics";

@@ -1,7 +1,8 @@
 import { uploadDag } from "./testing/upload-dag";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { clearTaskInstances, ensureJobQueue, markDagRun, setDagPaused, triggerDagRun } from "@updraft/engine";
+import { clearTaskInstances, markDagRun, setDagPaused, triggerDagRun } from "@updraft/engine";
+import { ensureJobQueue } from "./jobs/ensure-job-queue";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";

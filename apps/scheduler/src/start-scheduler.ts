@@ -5,15 +5,15 @@ import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-wor
 import { createDb } from "@updraft/db";
 import {
   enqueueJob,
-  ensureJobQueue,
+  createAdmissionCoordinator,
   markSchedulerStopped,
   registerSchedulerInstance,
   releaseDeadWorkerJobs,
   scheduleReconcile,
   TICK_JOB_KEY,
   type SchedulerRegistration,
-  type SecretKeyring,
 } from "@updraft/engine";
+import { type SecretKeyring } from "@updraft/platform";
 import pg from "pg";
 import pino, { type Logger } from "pino";
 import { createExecutor, type ExecutorName } from "./create-executor";
@@ -26,6 +26,7 @@ import { observeExecutor } from "./instrumentation/observe-executor";
 import { observeJobs } from "./instrumentation/observe-jobs";
 import type { SchedulerObserver } from "./instrumentation/scheduler-observer";
 import { buildTaskList } from "./jobs/build-task-list";
+import { ensureJobQueue } from "./jobs/ensure-job-queue";
 import { createRetryWaker } from "./jobs/wake-retries-on-time";
 import type { KubernetesSettings } from "./kubernetes/create-kubernetes-backend";
 import { makeMeter } from "./metering/meter-running-tries";
@@ -146,6 +147,8 @@ export async function startScheduler(options: SchedulerOptions): Promise<Running
     ...buildTaskList(db, executor, {
       tickIntervalMs: options.tickIntervalMs ?? 5000,
       identity,
+      // One per process: it coalesces this replica's follow-up admissions per tenant.
+      admission: createAdmissionCoordinator(db),
       retryWaker,
       secrets: { keyring: options.keyring, inject: created.injectSecrets },
       logger: log,

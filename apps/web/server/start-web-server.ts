@@ -19,7 +19,7 @@ import { createHttpMetrics } from "./http-metrics";
 import { createRouteLabeller } from "./label-route";
 import { loadNextHandler } from "./load-next-handler";
 import { readRoutePatterns } from "./read-route-patterns";
-import { webServerEnv, type WebServerEnv } from "../src/env";
+import { webServerEnv, type WebServerEnv } from "../src/config/env";
 import { listenHostname } from "./listen-hostname";
 import { runClusterPrimary } from "./run-cluster-primary";
 import { startMetricsServer, type MetricsServer } from "./start-metrics-server";

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { readWebServerEnv } from "../src/env";
+import { readWebServerEnv } from "../src/config/env";
 import { listenHostname } from "./listen-hostname";
 
 const DATABASE_URL = "postgres://u:p@localhost:5432/updraft";

@@ -1,10 +1,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root-router";
-export { createContextInner, type Context, type ContextInput, type SessionUser } from "./context";
+export { createContextInner, type Context, type ContextInput, type SessionUser } from "./trpc/context";
 export { verifyCredentials, WRONG_CREDENTIALS_MESSAGE, type VerifyCredentialsResult } from "./auth/verify-credentials";
 export { createSession, SESSION_TTL_MS } from "./auth/create-session";
 export { validateSession, type ValidSession } from "./auth/validate-session";
 export { revokeSession } from "./auth/revoke-session";
-export type { ProcedureMeta, AuditMeta, AuditInput } from "./authz/procedure-meta";
+export type { ProcedureMeta, AuditMeta, AuditInput } from "./trpc/procedure-meta";
 export { REST_ROUTES, restRoute, type RestRoute, type RestRouteId, type RestAuth } from "./rest/rest-routes";
 export {
   authorizeRestRequest,
@@ -25,9 +25,9 @@ export type { RunGantt, GanttRow, GanttTry } from "./runs/get-run-gantt";
 export type { TaskInstanceView, TaskTryView } from "./task-instances/get-task-instance";
 export type { BackfillResult } from "./dags/backfill-dag";
 
-// Engine services the web app's route handlers use: apps/web may import
-// @updraft/api but not @updraft/engine (README, Architecture, "Package layering").
-export { recordAuditEvent, verifyApiToken, type AuditActor, type AuditEventInput, type VerifyApiTokenResult } from "@updraft/engine";
+// Platform services the web app's route handlers use: apps/web may import
+// @updraft/api but not @updraft/platform (README, Architecture, "Package layering").
+export { recordAuditEvent, verifyApiToken, type AuditActor, type AuditEventInput, type VerifyApiTokenResult } from "@updraft/platform";
 export {
   deployDagFiles,
   MAX_DEPLOY_FILES,
@@ -42,12 +42,12 @@ export {
   type DeployedFileResult,
   type NotStoredFileResult,
   type RejectedFileResult,
-} from "@updraft/engine";
-export { linkOAuthAccount, type LinkOAuthAccountInput, type LinkOAuthAccountResult, type LinkedUser } from "@updraft/engine";
+} from "@updraft/platform";
+export { linkOAuthAccount, type LinkOAuthAccountInput, type LinkOAuthAccountResult, type LinkedUser } from "@updraft/platform";
 export {
   readSecretKeyring,
   testSecretKeyring,
   SecretKeyError,
   TEST_SECRET_KEY,
   type SecretKeyring,
-} from "@updraft/engine";
+} from "@updraft/platform";

@@ -12,7 +12,7 @@ import { secretsRouter } from "./secrets/secrets-router";
 import { taskInstancesRouter } from "./task-instances/task-instances-router";
 import { tenantsRouter } from "./tenants/tenants-router";
 import { tokensRouter } from "./tokens/tokens-router";
-import { createCallerFactory, router } from "./trpc";
+import { createCallerFactory, router } from "./trpc/trpc";
 
 export const appRouter = router({
   tenants: tenantsRouter,

@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FieldPath } from "./format-field-path";
 import { aliasResolverFor } from "./resolve-yaml-alias";
-import { isMergeKey, mergeSources } from "./yaml-merge-key";
+import { isMergeKey } from "./is-yaml-merge-key";
+import { mergeSources } from "./yaml-merge-key";
 
 function deref(doc: Document, node: unknown): unknown {
   return isAlias(node) ? aliasResolverFor(doc)(node) : node;

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
-import { isMergeKey } from "./yaml-merge-key";
+import { isMergeKey } from "./is-yaml-merge-key";
 
 export type NodeVisitor = (node: Node, path: Array<string | number>, role: "key" | "value") => void;
 

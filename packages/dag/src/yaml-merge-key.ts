@@ -1,10 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { aliasResolverFor } from "./resolve-yaml-alias";
-
-/** Whether a mapping key is YAML's merge key `<<` (with `merge: true` its value is a symbol). */
-export function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && typeof key.value === "symbol";
-}
 
 /** The mappings a `<<: *anchor` or `<<: [*a, *b]` pair merges in, in priority order. */
 export function mergeSources(doc: Document, pair: Pair): YAMLMap[] {

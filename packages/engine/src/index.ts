@@ -11,9 +11,11 @@ export {
   FINALIZE_TRY_USAGE_PRIORITY,
   provisionTenantJobKey,
   deprovisionTenantJobKey,
+  TICK_JOB_KEY,
+  RECONCILE_JOB_KEY,
 } from "./jobs/job-keys";
-export { ensureJobQueue } from "./jobs/ensure-job-queue";
 export { storeDagUpload, type StoreDagUploadResult } from "./dags/store-dag-upload";
+export { storeDagVersion } from "./dags/store-dag-version";
 export { setDagPaused } from "./dags/set-dag-paused";
 export { computeNextRunAt } from "./dags/compute-next-run-at";
 export { readDagSpec } from "./dags/read-dag-spec";
@@ -24,17 +26,19 @@ export { evaluateRun, type EvaluateRunResult } from "./runs/evaluate-run";
 export { markDagRun, type MarkDagRunInput } from "./runs/mark-dag-run";
 export { clearTaskInstances, type ClearTaskInstancesInput } from "./runs/clear-task-instances";
 export { backfillDag, MAX_BACKFILL_RUNS, type BackfillDagInput } from "./runs/backfill-dag";
-export { startTaskTry, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
+export { startTaskTry, type ClaimedTaskLaunch, type LaunchTenant, type TaskLaunch, type StartTaskTryInput } from "./tasks/start-task-try";
 export { returnTryToQueue, type ReturnTryToQueueInput } from "./tasks/return-try-to-queue";
 export { countStoredLogLines } from "./logs/count-stored-log-lines";
-export { recordTaskOutcome } from "./tasks/record-task-outcome";
+export { recordTaskOutcome } from "./runs/record-task-outcome";
 export { createDueRuns, type CreateDueRunsOptions } from "./scheduling/create-due-runs";
-export { admitScheduledTasks, type AdmissionResult } from "./scheduling/admit-scheduled-tasks";
-export type { QueuedTask } from "./scheduling/queue-admitted-tasks";
+export { admitScheduledTasks, type AdmissionResult } from "./admission/admit-scheduled-tasks";
+export type { AdmissionCoordinator } from "./admission/admission-coordinator";
+export { createAdmissionCoordinator, directAdmission } from "./admission/create-admission-coordinator";
+export type { QueuedTask } from "./admission/queue-admitted-tasks";
 export { upsertPool } from "./pools/upsert-pool";
 export { deletePool } from "./pools/delete-pool";
 export { listPools, type PoolSummary } from "./pools/list-pools";
-export { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "./pools/default-pool";
+export { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "./admission/default-pool";
 export { createTaskLogWriter, type TaskLogWriter } from "./logs/task-log-writer";
 export { decideRunProgress, type RunProgress, type RunProgressInput, type TaskChange } from "./decisions/decide-run-progress";
 export { evaluateTriggerRule, type TriggerDecision } from "./decisions/evaluate-trigger-rule";
@@ -47,47 +51,35 @@ export {
   type AdmissionPlan,
 } from "./decisions/plan-admission";
 export {
+  DEFAULT_REQUEST_CPU_MILLIS,
+  DEFAULT_REQUEST_MEMORY_BYTES,
   effectiveTaskRequest,
+  formatCpuMillis,
+  formatMemoryBytes,
   storedRequestOf,
+  sumQuotaUse,
+  type RequestGroup,
   type QuotaLimits,
   type QuotaUse,
   type StoredTaskRequest,
   type TaskRequest,
 } from "./decisions/task-request";
-export { tenantQuotaOf, quotaLimitsOf } from "./tenants/tenant-quota";
-export { updateTenantQuota } from "./tenants/update-tenant-quota";
-export { createTenant } from "./tenants/create-tenant";
-export { deleteTenant } from "./tenants/delete-tenant";
-export { listTenantUsage, type TenantUsage } from "./tenants/list-tenant-usage";
-export { readTenantForProvisioning, readTenantQuotaBySlug } from "./tenants/read-tenant-quota";
-export { recordProvisioningResult } from "./tenants/record-provisioning-result";
-export { enqueueTenantProvisioning, enqueueProvisioningForAllTenants } from "./tenants/enqueue-tenant-provisioning";
+export { tenantQuotaOf, parseTenantQuota, quotaLimitsOf } from "./tenants/tenant-quota";
 export { FINISHED_TASK_STATES, ACTIVE_TASK_STATES, isFinished } from "./decisions/task-states";
-export { TICK_JOB_KEY, requestTickIfDue } from "./scheduling/request-tick";
+export { requestTickIfDue } from "./jobs/request-tick";
 export { requestTaskKill, KILL_CHANNEL, type KillRequest } from "./tasks/request-task-kill";
 export { registerSchedulerInstance, heartbeatSchedulerInstance, markSchedulerStopped, type SchedulerIdentity, type SchedulerRegistration } from "./reconcile/scheduler-instances";
 export { reconcileOnce, type ReconcileOptions, type ReconcileResult } from "./reconcile/reconcile-once";
-export { RECONCILE_JOB_KEY, scheduleReconcile } from "./reconcile/request-reconcile";
+export { scheduleReconcile } from "./jobs/request-reconcile";
 export { failZombieTries } from "./reconcile/fail-zombie-tries";
 export { relaunchStuckTries } from "./reconcile/relaunch-stuck-tries";
 export { reevaluateStalledRuns } from "./reconcile/reevaluate-stalled-runs";
 export { findOrphanKeys } from "./reconcile/find-orphan-keys";
 export { findLostTries } from "./reconcile/find-lost-tries";
-export { refreshJobLocks, releaseDeadWorkerJobs } from "./reconcile/release-dead-worker-jobs";
+export { refreshJobLocks, releaseDeadWorkerJobs } from "./jobs/release-dead-worker-jobs";
+export { countReadyJobs } from "./jobs/count-ready-jobs";
 export { decideZombieTries, type RunningTry, type ZombieTry } from "./reconcile/decide-zombie-tries";
 export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck-queued-tries";
 export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";
 export { decideOrphanKeys, type ExecutorTry, type OrphanKey, type TaskInstanceOwnership } from "./reconcile/decide-orphan-keys";
 
-// Teams and trust (secrets, connections, audit, members, tokens, accounts, deploys): each area exports through its own barrel.
-export * from "./secrets/index";
-export * from "./connections/index";
-export * from "./audit/index";
-export * from "./members/index";
-export * from "./tokens/index";
-export * from "./accounts/index";
-export * from "./deploys/index";
-
-// Cost and usage.
-export * from "./costs/index";
-export * from "./metering/index";

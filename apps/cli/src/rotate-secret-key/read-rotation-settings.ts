@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { readSecretKeyring, type SecretKeyring } from "@updraft/engine";
+import { readSecretKeyring, type SecretKeyring } from "@updraft/platform";
 
 export type RotationSettings =
   | { kind: "help" }

@@ -3,15 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, createTenant, type Db } from "@updraft/db";
 import { startTestPostgres, type TestPostgres } from "@updraft/db/testing";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import {
   createConnection,
   createSecretKeyring,
-  ensureJobQueue,
   generateSecretKey,
   loadTenantSecretMaterial,
   setSecret,
   type SecretKeyring,
-} from "@updraft/engine";
+} from "@updraft/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRotateSecretKey, type RotateDeps } from "./run-rotate-secret-key";
 

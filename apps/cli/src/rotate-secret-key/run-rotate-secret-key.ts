@@ -2,7 +2,7 @@ import { writeFileSync, chmodSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@updraft/db";
-import { rotateSecretKey, SecretRotationError, type RotationProgress } from "@updraft/engine";
+import { rotateSecretKey, SecretRotationError, type RotationProgress } from "@updraft/platform";
 import { describeLocation } from "../start/describe-location";
 import { findRepoRoot } from "../start/find-repo-root";
 import { readRotationSettings } from "./read-rotation-settings";

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { commandEnv } from "../env";
+import { commandEnv } from "../config/env";
 
 const MARKER = "UPDRAFT_START_OWN_PROCESS_GROUP";
 

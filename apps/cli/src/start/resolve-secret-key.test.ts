@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readSecretKeyring, TEST_SECRET_KEY } from "@updraft/engine";
+import { readSecretKeyring, TEST_SECRET_KEY } from "@updraft/platform";
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveSecretKey } from "./resolve-secret-key";
 

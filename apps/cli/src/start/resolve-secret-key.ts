@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { generateSecretKey, readSecretKeyring } from "@updraft/engine";
+import { generateSecretKey, readSecretKeyring } from "@updraft/platform";
 import { ensureGeneratedSecret } from "./ensure-generated-secret";
 
 export type ResolvedSecretKey =

@@ -2,7 +2,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "@updraft/db";
 import pino from "pino";
-import { commandEnv, readCliEnv } from "../env";
+import { commandEnv, readCliEnv } from "../config/env";
 import { buildChildSpecs, checkWebBuild } from "./build-child-specs";
 import { findRepoRoot } from "./find-repo-root";
 import { runStart } from "./run-start";

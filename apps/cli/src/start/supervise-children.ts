@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { commandEnv } from "../env";
+import { commandEnv } from "../config/env";
 import { createLinePrefixer } from "./prefix-lines";
 import { processGroupAlive } from "./process-group-alive";
 

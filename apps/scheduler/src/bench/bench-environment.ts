@@ -6,9 +6,10 @@ import { createDb, createTenant, migrate, type Db } from "@updraft/db";
 import { findFreePort, postgresUrl, startPostgresCluster, withDatabase } from "@updraft/db/embedded";
 import { createScratchDatabase, startTestPostgres, TEMPLATE_DATABASE, type TestPostgres } from "@updraft/db/testing";
 import pg from "pg";
-import { ensureJobQueue, TEST_SECRET_KEY } from "@updraft/engine";
+import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { TEST_SECRET_KEY } from "@updraft/platform";
 import type { ExecutorName } from "../create-executor";
-import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "./scheduler-process";
+import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";
 
 export interface BenchEnvironment {
   postgres: Pick<TestPostgres, "adminUrl" | "createDatabase" | "stop">;

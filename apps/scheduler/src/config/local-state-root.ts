@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { SchedulerEnv } from "../env";
+import type { SchedulerEnv } from "./env";
 
 /**
  * The parent of this replica's local task state directory: UPDRAFT_LOCAL_STATE_DIR, else

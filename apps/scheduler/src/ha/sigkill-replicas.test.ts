@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { TEST_SECRET_KEY } from "@updraft/engine";
+import { TEST_SECRET_KEY } from "@updraft/platform";
 import { executorKey } from "@updraft/executor";
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../bench/scheduler-process";
+import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";
 import { readLaunchLog } from "../instrumentation/launch-log";
 import { createRuns, uploadDag, waitForRunsToFinish, type UploadedDag } from "./ha-fixtures";
 

@@ -6,7 +6,7 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { executorKey } from "@updraft/executor";
 import { startFakeKubeApi, type FakeKubeApi } from "@updraft/executor/kubernetes-testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { waitUntilRegistered } from "../bench/scheduler-process";
+import { waitUntilRegistered } from "../testing/scheduler-process";
 import { readLaunchLog } from "../instrumentation/launch-log";
 import { asOutput, CLUSTER_CIDRS, numberedLines, phaseOf, storedLog, waitFor, waitForProvisioned } from "../kubernetes/testing/kube-scheduler-fixture";
 import { handoverSchedulerEnv } from "../testing/handover-scheduler-env";

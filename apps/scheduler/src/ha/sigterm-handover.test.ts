@@ -7,7 +7,7 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { triggerDagRun } from "@updraft/engine";
 import { executorKey } from "@updraft/executor";
 import { afterAll, describe, expect, it } from "vitest";
-import { waitUntilRegistered } from "../bench/scheduler-process";
+import { waitUntilRegistered } from "../testing/scheduler-process";
 import { createLaunchLogObserver, readLaunchLog } from "../instrumentation/launch-log";
 import { handoverSchedulerEnv } from "../testing/handover-scheduler-env";
 import { createLogDirKeptOnFailure } from "../testing/log-dir-kept-on-failure";

@@ -3,9 +3,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useTestDatabase } from "@updraft/db/testing";
-import { TEST_SECRET_KEY } from "@updraft/engine";
+import { TEST_SECRET_KEY } from "@updraft/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSchedulerProcess, type SchedulerProcess } from "../bench/scheduler-process";
+import { spawnSchedulerProcess, type SchedulerProcess } from "../testing/scheduler-process";
 
 const t = useTestDatabase();
 let dir: string;

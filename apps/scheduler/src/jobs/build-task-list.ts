@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import type { Db } from "@updraft/db";
+import type { AdmissionCoordinator } from "@updraft/engine";
 import type { Executor } from "@updraft/executor";
 import type { Logger } from "pino";
 import { makeEvaluateRunJob } from "./evaluate-run-job";
@@ -13,13 +14,20 @@ import type { RetryWaker } from "./wake-retries-on-time";
 export function buildTaskList(
   db: Db,
   executor: Executor,
-  options: { tickIntervalMs: number; identity: SchedulerIdentity; secrets: LaunchSecretsSettings; retryWaker?: RetryWaker; logger: Logger },
+  options: {
+    tickIntervalMs: number;
+    identity: SchedulerIdentity;
+    admission: AdmissionCoordinator;
+    secrets: LaunchSecretsSettings;
+    retryWaker?: RetryWaker;
+    logger: Logger;
+  },
 ): TaskList {
   return {
     tick: makeTickJob(db, options.tickIntervalMs),
-    evaluate_run: makeEvaluateRunJob(db),
+    evaluate_run: makeEvaluateRunJob(db, options.admission),
     launch_task: makeLaunchTaskJob(db, executor, options.identity, options.secrets, options.logger),
-    task_event: makeTaskEventJob(db, options.retryWaker),
+    task_event: makeTaskEventJob(db, options.admission, options.retryWaker),
     finalize_try_usage: makeFinalizeTryUsageJob(db),
   };
 }

@@ -1,7 +1,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Task } from "graphile-worker";
 import type { Db } from "@updraft/db";
-import { readTenantQuotaBySlug } from "@updraft/engine";
+import { readTenantQuotaBySlug } from "@updraft/platform";
 import { deprovisionTenant } from "@updraft/executor";
 import type { Logger } from "pino";
 import { parsePayload } from "./parse-payload";

@@ -1,5 +1,5 @@
 import type { Task } from "graphile-worker";
-import { finalizeTryUsage } from "@updraft/engine";
+import { finalizeTryUsage } from "@updraft/cost";
 import type { Db } from "@updraft/db";
 import { parsePayload } from "./parse-payload";
 

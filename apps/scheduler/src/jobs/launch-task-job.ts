@@ -1,5 +1,6 @@
 import type { Task } from "graphile-worker";
-import { enqueueJob, startTaskTry, taskEventJobKey, type SecretKeyring } from "@updraft/engine";
+import { enqueueJob, startTaskTry, taskEventJobKey } from "@updraft/engine";
+import { type SecretKeyring } from "@updraft/platform";
 import { executorKey, taskLogFields, type Executor } from "@updraft/executor";
 import type { Db } from "@updraft/db";
 import type { Logger } from "pino";

@@ -1,14 +1,13 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Task } from "graphile-worker";
 import type { Db } from "@updraft/db";
+import { deprovisionTenantJobKey, enqueueJob } from "@updraft/engine";
 import {
-  deprovisionTenantJobKey,
-  enqueueJob,
   loadTenantSecretMaterial,
   readTenantForProvisioning,
   recordProvisioningResult,
   type SecretKeyring,
-} from "@updraft/engine";
+} from "@updraft/platform";
 import { provisionTenant } from "@updraft/executor";
 import type { Logger } from "pino";
 import { parsePayload } from "./parse-payload";

@@ -1,5 +1,6 @@
 import type { Db } from "@updraft/db";
-import { enqueueTenantProvisioning, returnTryToQueue } from "@updraft/engine";
+import { returnTryToQueue } from "@updraft/engine";
+import { enqueueTenantProvisioning } from "@updraft/platform";
 import { QuotaExceededError, TenantNotProvisionedError } from "@updraft/executor";
 
 /** The longest wait before a refused launch is tried again. */

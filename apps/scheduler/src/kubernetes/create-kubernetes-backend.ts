@@ -6,9 +6,10 @@ import {
   type ExecutorEvents,
   type KubernetesExecutor,
   type KubernetesExecutorOptions,
+  type LaunchRequest,
 } from "@updraft/executor";
 import type { Logger } from "pino";
-import { createTenantPodSettingsCache } from "./tenant-pod-settings-cache";
+import { createTenantPodSettingsCache, podSettingsOf } from "./tenant-pod-settings-cache";
 
 /** How the scheduler talks to Kubernetes (`UPDRAFT_EXECUTOR=kubernetes`). */
 export interface KubernetesSettings {
@@ -34,7 +35,10 @@ export function createKubernetesBackend(
   settings: KubernetesSettings & { ownerId?: string },
 ): { executor: KubernetesExecutor; kubeConfig: KubeConfig } {
   const kubeConfig = settings.kubeConfig ?? loadDefaultKubeConfig();
-  const tenantSettings = createTenantPodSettingsCache(db);
+  const tenantSettingsBySlug = createTenantPodSettingsCache(db);
+  // A claimed launch carries its tenant's quota; only a launch without it (none today) reads the tenant.
+  const tenantSettings = (launch: LaunchRequest) =>
+    launch.tenant ? podSettingsOf(launch.tenantSlug, launch.tenant.quota) : tenantSettingsBySlug(launch.tenantSlug);
   const executor = createKubernetesExecutor(events, {
     logger: logger.child({ component: "kubernetes-executor" }),
     ...settings.executorOptions,

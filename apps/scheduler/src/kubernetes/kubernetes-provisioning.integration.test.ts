@@ -1,6 +1,6 @@
 import { createUser } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { createTenant, deleteTenant, updateTenantQuota } from "@updraft/engine";
+import { createTenant, deleteTenant, updateTenantQuota } from "@updraft/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLUSTER_CIDRS, startKubeFixture, waitFor, type KubeFixture } from "./testing/kube-scheduler-fixture";
 

@@ -1,6 +1,7 @@
 import { createUser } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { createConnection, createTenant, deleteSecret, loadTenantSecretMaterial, setSecret, triggerDagRun } from "@updraft/engine";
+import { triggerDagRun } from "@updraft/engine";
+import { createConnection, createTenant, deleteSecret, loadTenantSecretMaterial, setSecret } from "@updraft/platform";
 import { executorKey } from "@updraft/executor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_KEYRING } from "../testing/test-keyring";

@@ -1,7 +1,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { TaskList } from "graphile-worker";
 import type { Db } from "@updraft/db";
-import type { SecretKeyring } from "@updraft/engine";
+import type { SecretKeyring } from "@updraft/platform";
 import type { Logger } from "pino";
 import { makeDeprovisionTenantJob } from "../jobs/deprovision-tenant-job";
 import { makeProvisionTenantJob } from "../jobs/provision-tenant-job";

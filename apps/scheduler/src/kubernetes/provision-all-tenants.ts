@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { enqueueProvisioningForAllTenants } from "@updraft/engine";
+import { enqueueProvisioningForAllTenants } from "@updraft/platform";
 import type { Logger } from "pino";
 import { repeatEvery, type RepeatingTask } from "../reconcile/repeat-every";
 

@@ -1,6 +1,14 @@
 import type { Db } from "@updraft/db";
-import { readTenantQuotaBySlug } from "@updraft/engine";
+import type { TenantQuota } from "@updraft/domain/tenant-quota";
+import { readTenantQuotaBySlug } from "@updraft/platform";
 import { parseProvisionTenantInput, tenantPodSettings, type TenantPodSettings } from "@updraft/executor";
+
+/** The per-pod limits that follow from a tenant's quota (the same numbers its LimitRange holds). */
+export function podSettingsOf(slug: string, quota: TenantQuota): TenantPodSettings {
+  return tenantPodSettings(
+    parseProvisionTenantInput({ slug, quota: { cpu: quota.cpu, memory: quota.memory, gpus: quota.gpus, pods: quota.pods } }),
+  );
+}
 
 /** How long a tenant's pod settings are reused: a quota change reaches new pods within this time. */
 export const TENANT_SETTINGS_TTL_MS = 3000;
@@ -16,10 +24,7 @@ export function createTenantPodSettingsCache(db: Db, ttlMs = TENANT_SETTINGS_TTL
 
   async function read(slug: string): Promise<TenantPodSettings | undefined> {
     const quota = await readTenantQuotaBySlug(db, slug);
-    if (!quota) return undefined;
-    return tenantPodSettings(
-      parseProvisionTenantInput({ slug, quota: { cpu: quota.cpu, memory: quota.memory, gpus: quota.gpus, pods: quota.pods } }),
-    );
+    return quota ? podSettingsOf(slug, quota) : undefined;
   }
 
   return function tenantSettings(slug: string): Promise<TenantPodSettings | undefined> {

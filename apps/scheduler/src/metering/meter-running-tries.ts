@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { recordUsageSamples } from "@updraft/engine";
+import { recordUsageSamples } from "@updraft/cost";
 import type { Executor } from "@updraft/executor";
 
 /**

@@ -10,17 +10,6 @@ export async function countTaskInstancesByState(db: Db): Promise<Map<string, num
   return new Map(rows.map((r) => [r.state, r.n]));
 }
 
-/** graphile-worker jobs ready to run now (due, unlocked, attempts left), by job name. */
-export async function countReadyJobs(db: Db): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ job: string; n: number }[]>`
-    SELECT t.identifier AS job, count(*)::int AS n
-      FROM graphile_worker._private_jobs j
-      JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-     WHERE j.is_available AND j.run_at <= now()
-     GROUP BY t.identifier`;
-  return new Map(rows.map((r) => [r.job, r.n]));
-}
-
 export interface TenantTaskUsage {
   tenant: string;
   /** Task instances QUEUED or RUNNING: what admission counts against the limit. */

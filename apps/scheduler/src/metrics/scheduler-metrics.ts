@@ -3,7 +3,8 @@ import type { Logger } from "pino";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { cachedRead } from "./cached-read";
 import { EXECUTOR_ERROR_REASONS, type ExecutorErrorReason } from "./classify-executor-failure";
-import { countReadyJobs, countTaskInstancesByState, readTenantTaskUsage, TASK_STATES } from "./database-gauges";
+import { countReadyJobs } from "@updraft/engine";
+import { countTaskInstancesByState, readTenantTaskUsage, TASK_STATES } from "./database-gauges";
 
 /** Where the DB-wide gauges are read from: attached once the scheduler has its database. */
 export interface DatabaseGaugeSource {

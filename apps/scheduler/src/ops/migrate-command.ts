@@ -1,5 +1,5 @@
 import { migrate } from "@updraft/db";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "../jobs/ensure-job-queue";
 import type { Logger } from "pino";
 import { ensurePlatformAdmin } from "./ensure-platform-admin";
 import type { OpsIo } from "./ops-io";

@@ -1,5 +1,5 @@
 import { createDb } from "@updraft/db";
-import { readSecretKeyring, rotateSecretKey, SecretRotationError, type RotationProgress } from "@updraft/engine";
+import { readSecretKeyring, rotateSecretKey, SecretRotationError, type RotationProgress } from "@updraft/platform";
 import type { OpsIo } from "./ops-io";
 
 /**

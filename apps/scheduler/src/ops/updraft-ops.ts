@@ -1,5 +1,5 @@
 // `updraft-ops`: operations tasks in the scheduler image (node dist/updraft-ops.mjs <command>).
-import { opsCommandEnv } from "../env";
+import { opsCommandEnv } from "../config/env";
 import { processIo } from "./ops-io";
 import { runOpsCommand } from "./run-ops-command";
 

@@ -1,5 +1,6 @@
 import type { Db } from "@updraft/db";
-import { loadTenantSecretMaterial, resolveTaskSecretEnv, type SecretKeyring, type TaskLaunch } from "@updraft/engine";
+import { type ClaimedTaskLaunch } from "@updraft/engine";
+import { loadTenantSecretMaterial, resolveTaskSecretEnv, type SecretKeyring } from "@updraft/platform";
 
 export type ResolvedLaunchSecrets = { ok: true; secretEnv?: Record<string, string> } | { ok: false; reason: string };
 
@@ -14,13 +15,11 @@ export type ResolvedLaunchSecrets = { ok: true; secretEnv?: Record<string, strin
 export async function resolveLaunchSecrets(
   db: Db,
   keyring: SecretKeyring,
-  launch: TaskLaunch,
+  launch: ClaimedTaskLaunch,
   options: { inject: boolean },
 ): Promise<ResolvedLaunchSecrets> {
   if (launch.connectionIds.length === 0 && launch.secretNames.length === 0) return { ok: true };
-  const tenant = await db.tenant.findUnique({ where: { slug: launch.tenantSlug }, select: { id: true } });
-  if (!tenant) return { ok: false, reason: `tenant "${launch.tenantSlug}" does not exist any more` };
-  const material = await loadTenantSecretMaterial(db, keyring, tenant.id, { connections: launch.connectionIds, secrets: launch.secretNames });
+  const material = await loadTenantSecretMaterial(db, keyring, launch.tenant.id, { connections: launch.connectionIds, secrets: launch.secretNames });
   const resolved = resolveTaskSecretEnv(material, { tenantSlug: launch.tenantSlug, connections: launch.connectionIds, secrets: launch.secretNames });
   if (!resolved.ok) return { ok: false, reason: resolved.message };
   return options.inject ? { ok: true, secretEnv: resolved.env } : { ok: true };

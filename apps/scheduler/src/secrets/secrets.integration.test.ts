@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { createTenant, type Tenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
-import { createConnection, setSecret, triggerDagRun } from "@updraft/engine";
+import { triggerDagRun } from "@updraft/engine";
+import { createConnection, setSecret } from "@updraft/platform";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "../start-scheduler";

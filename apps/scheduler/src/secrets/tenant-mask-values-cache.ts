@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { loadTenantMaskValues, type SecretKeyring } from "@updraft/engine";
+import { loadTenantMaskValues, type SecretKeyring } from "@updraft/platform";
 
 export interface TenantMaskValuesCache {
   /** Every secret value and connection password of the tenant (the texts to mask in its task logs). */

@@ -1,4 +1,4 @@
-import { createLogMasker, type LogMasker } from "@updraft/engine";
+import { createLogMasker, type LogMasker } from "@updraft/platform";
 import { taskLogFields, type LaunchRequest, type LogStreamName } from "@updraft/executor";
 import type { Logger } from "pino";
 

@@ -1,4 +1,4 @@
-import { TEST_SECRET_KEY } from "@updraft/engine";
+import { TEST_SECRET_KEY } from "@updraft/platform";
 
 export interface HandoverSchedulerEnvOptions {
   databaseUrl: string;

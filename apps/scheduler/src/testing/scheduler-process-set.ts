@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { spawnSchedulerProcess, type SchedulerProcess } from "../bench/scheduler-process";
+import { spawnSchedulerProcess, type SchedulerProcess } from "./scheduler-process";
 
 export interface SchedulerProcessSet {
   /** Spawns a scheduler process logging to `<logDir>/scheduler-<n>.log` (n counts from 1 per set). */

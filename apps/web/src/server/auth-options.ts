@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { oauthProviders } from "./auth-providers";
 import { clientIp } from "./client-ip";
 import { getDb } from "./get-db";
-import { webAppEnv } from "../env";
+import { webAppEnv } from "../config/env";
 import { completeOAuthSignIn } from "./complete-oauth-sign-in";
 
 /** Thrown from the session callback so next-auth clears the cookie of a revoked/expired session. */

@@ -2,7 +2,7 @@ import type { Provider } from "next-auth/providers/index";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { webAppEnv } from "../env";
+import { webAppEnv } from "../config/env";
 
 type Env = Record<string, string | undefined>;
 

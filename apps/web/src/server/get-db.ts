@@ -1,5 +1,5 @@
 import { createDb, type Db } from "@updraft/db";
-import { webAppEnv } from "../env";
+import { webAppEnv } from "../config/env";
 
 const globalForDb = globalThis as unknown as { __updraftDb?: Db };
 

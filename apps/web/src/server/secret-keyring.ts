@@ -1,5 +1,5 @@
 import { readSecretKeyring, type SecretKeyring } from "@updraft/api";
-import { webAppEnv } from "../env";
+import { webAppEnv } from "../config/env";
 
 let cached: SecretKeyring | undefined;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AuditEventFilters } from "@updraft/engine";
+import type { AuditEventFilters } from "@updraft/platform";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

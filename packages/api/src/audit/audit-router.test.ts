@@ -1,5 +1,6 @@
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue, recordAuditEvent } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
+import { recordAuditEvent } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, memberWithRole } from "../test-support/api-callers";
 import { sampleDagYaml } from "../test-support/sample-dags";

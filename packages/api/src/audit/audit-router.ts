@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { listAuditEvents } from "@updraft/engine";
+import { listAuditEvents } from "@updraft/platform";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { auditFiltersSchema, toAuditEventFilters } from "./audit-filters";
 
 export const auditRouter = router({

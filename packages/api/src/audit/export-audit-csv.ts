@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { auditEventsToCsv, listAuditEvents, type AuditEventFilters } from "@updraft/engine";
+import { auditEventsToCsv, listAuditEvents, type AuditEventFilters } from "@updraft/platform";
 
 /** At most this many events go into one export (narrow the dates for more). */
 export const MAX_AUDIT_EXPORT_ROWS = 100_000;

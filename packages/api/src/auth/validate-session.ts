@@ -1,5 +1,5 @@
 import { Prisma, type DbOrTx } from "@updraft/db";
-import type { SessionUser } from "../context";
+import type { SessionUser } from "../trpc/context";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;

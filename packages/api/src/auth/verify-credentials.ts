@@ -1,7 +1,7 @@
 import { hashPassword, verifyPassword, type DbOrTx } from "@updraft/db";
-import { recordAuditEvent } from "@updraft/engine";
+import { recordAuditEvent } from "@updraft/platform";
 import { z } from "zod";
-import type { SessionUser } from "../context";
+import type { SessionUser } from "../trpc/context";
 import { checkSignInRateLimit, rateLimitMessage } from "./sign-in-rate-limit";
 
 export const WRONG_CREDENTIALS_MESSAGE = "Wrong e-mail or password.";

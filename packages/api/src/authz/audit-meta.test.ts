@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../root-router";
-import type { ProcedureMeta } from "./procedure-meta";
+import type { ProcedureMeta } from "../trpc/procedure-meta";
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
 

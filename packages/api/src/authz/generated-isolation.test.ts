@@ -1,13 +1,13 @@
 import type { Role } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
 import { rolesBelow } from "@updraft/domain/roles";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../root-router";
 import { callerFor } from "../test-support/api-callers";
 import { callProcedure, PROCEDURE_CASES } from "../test-support/procedure-cases";
 import { tenantFixture, tenantSnapshot, type TenantFixture } from "../test-support/tenant-fixture";
-import type { ProcedureMeta } from "./procedure-meta";
+import type { ProcedureMeta } from "../trpc/procedure-meta";
 
 const testDb = useTestDatabase();
 

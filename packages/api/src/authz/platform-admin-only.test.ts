@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { platformRouter } from "../platform/platform-router";
 import { callerFor, memberWithRole, type Caller } from "../test-support/api-callers";

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { signedInBaseProcedure } from "../trpc";
+import { signedInBaseProcedure } from "../trpc/trpc";
 
 export const PLATFORM_ADMIN_ONLY_MESSAGE = "Only platform admins can manage tenants and quotas.";
 

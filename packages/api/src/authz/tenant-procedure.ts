@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Prisma, type Membership, type Role, type Tenant } from "@updraft/db";
-import { signedInBaseProcedure } from "../trpc";
+import { signedInBaseProcedure } from "../trpc/trpc";
 import { roleAtLeast } from "@updraft/domain/roles";
 
 export const tenantSlugSchema = z.string().trim().min(1, "Pick a tenant").max(100);

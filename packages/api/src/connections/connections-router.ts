@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { createConnection, deleteConnection, getConnection, importConnectionUri, listConnections, updateConnection } from "@updraft/engine";
-import { inputField, type AuditInput } from "../authz/procedure-meta";
+import { createConnection, deleteConnection, getConnection, importConnectionUri, listConnections, updateConnection } from "@updraft/platform";
+import { inputField, type AuditInput } from "../trpc/procedure-meta";
 import { roleAtLeast } from "@updraft/domain/roles";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { connIdInput, createConnectionInput, importConnectionInput, updateConnectionInput } from "./connection-inputs";
 
 /** Only Admins (and Owners) set or clear connection passwords; Authors edit the other fields. */

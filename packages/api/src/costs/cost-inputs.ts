@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { DbOrTx } from "@updraft/db";
-import type { CostReportFilters } from "@updraft/engine";
+import type { CostReportFilters } from "@updraft/cost";
 
 const MAX_RANGE_DAYS = 3 * 366;
 

@@ -14,12 +14,12 @@ import {
   taskTryCosts,
   topTasksByCost,
   usageOverTime,
-} from "@updraft/engine";
+} from "@updraft/cost";
 import { platformAdminProcedure } from "../authz/platform-admin-procedure";
-import { inputField, resultField, textOf } from "../authz/procedure-meta";
+import { inputField, resultField, textOf } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { findDagOrThrow } from "../dags/find-dag";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { budgetInputSchema, granularitySchema, isoDaySchema, priceSheetInputSchema, reportFilterSchema, tenantFilters } from "./cost-inputs";
 
 const dagIdSchema = z.string().trim().min(1, "Pick a DAG").max(250);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fieldOf, inputField, resultField } from "../authz/procedure-meta";
+import { fieldOf, inputField, resultField } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { backfillDag } from "./backfill-dag";
 import { deleteDag } from "./delete-dag";
 import { backfillDateSchema, dagFileNameSchema, dagIdSchema, dagSourceSchema, triggerConfSchema } from "./dag-inputs";

@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { useTestDatabase } from "@updraft/db/testing";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { createContextInner } from "../context";
+import { createContextInner } from "../trpc/context";
 import { appRouter } from "../root-router";
 import { memberWithRole, testKeyring } from "../test-support/api-callers";
 

@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@updraft/db/testing";
-import { createInvitation, INVITATION_TTL_MS } from "@updraft/engine";
+import { createInvitation, INVITATION_TTL_MS } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "../auth/verify-credentials";
 import type { Mailer, MailMessage } from "../mail/mailer";

@@ -7,11 +7,11 @@ import {
   inspectInvitation,
   listPendingInvitations,
   revokeInvitation,
-} from "@updraft/engine";
-import { fieldOf, resultField, textOf } from "../authz/procedure-meta";
+} from "@updraft/platform";
+import { fieldOf, resultField, textOf } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { roleSchema } from "../members/member-inputs";
-import { authedProcedure, publicProcedure, router } from "../trpc";
+import { authedProcedure, publicProcedure, router } from "../trpc/trpc";
 import { sendInvitation } from "./send-invitation";
 
 const tokenSchema = z.string().trim().min(1, "The invitation link has no token; open the whole link from the e-mail").max(200);

@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../test-support/api-callers";
 import { triggeredSampleRun } from "../test-support/sample-run";

@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@updraft/db/testing";
-import { createApiToken } from "@updraft/engine";
+import { createApiToken } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, memberWithRole } from "../test-support/api-callers";
 

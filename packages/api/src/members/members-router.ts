@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { changeMemberRole, listMembers, removeMember } from "@updraft/engine";
-import { fieldOf, resultField } from "../authz/procedure-meta";
+import { changeMemberRole, listMembers, removeMember } from "@updraft/platform";
+import { fieldOf, resultField } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { roleSchema, userIdSchema } from "./member-inputs";
 
 const NO_SUCH_MEMBER = "No such member in this tenant (they may have been removed already).";

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@updraft/db";
-import { deleteTenant } from "@updraft/engine";
+import { deleteTenant } from "@updraft/platform";
 import { requireTenant } from "./require-tenant";
 
 /**

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue, evaluateRun } from "@updraft/engine";
+import { evaluateRun } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "../context";
+import type { SessionUser } from "../trpc/context";
 import { platformAdmin, type Caller } from "../test-support/api-callers";
 import { mutateOverHttp } from "../test-support/call-over-http";
 import { pendingJobs } from "../test-support/pending-jobs";

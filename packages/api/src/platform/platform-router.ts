@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { createTenant, enqueueTenantProvisioning, listTenantUsage, updateTenantQuota } from "@updraft/engine";
+import { createTenant, enqueueTenantProvisioning, listTenantUsage, updateTenantQuota } from "@updraft/platform";
 import { platformAdminProcedure } from "../authz/platform-admin-procedure";
-import { inputField, resultField, textOf } from "../authz/procedure-meta";
-import { router } from "../trpc";
+import { inputField, resultField, textOf } from "../trpc/procedure-meta";
+import { router } from "../trpc/trpc";
 import { deleteConfirmedTenant } from "./delete-confirmed-tenant";
 import { requireTenant } from "./require-tenant";
 import { confirmSlugSchema, newTenantInputSchema, quotaInputSchema, tenantIdSchema } from "./platform-inputs";

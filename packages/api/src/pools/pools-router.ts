@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { TRPCError } from "@trpc/server";
 import { DEFAULT_POOL, deletePool, listPools, upsertPool } from "@updraft/engine";
-import { inputField } from "../authz/procedure-meta";
+import { inputField } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { poolDescriptionSchema, poolNameSchema, poolSlotsSchema } from "./pool-inputs";
 
 export const poolsRouter = router({

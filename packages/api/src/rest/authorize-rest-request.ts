@@ -1,8 +1,8 @@
 import type { Db, Role } from "@updraft/db";
 import { roleAtLeast } from "@updraft/domain/roles";
-import { verifyApiToken, type AuditActor } from "@updraft/engine";
+import { verifyApiToken, type AuditActor } from "@updraft/platform";
 import { roleRefusedMessage } from "../authz/tenant-procedure";
-import type { SessionUser } from "../context";
+import type { SessionUser } from "../trpc/context";
 import type { RestRoute } from "./rest-routes";
 
 export interface RestCaller {

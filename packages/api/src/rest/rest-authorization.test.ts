@@ -1,7 +1,7 @@
 import type { Role } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
 import { ROLES_BY_RANK, rolesBelow } from "@updraft/domain/roles";
-import { createApiToken, revokeApiToken } from "@updraft/engine";
+import { createApiToken, revokeApiToken } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberWithRole } from "../test-support/api-callers";
 import { authorizeRestRequest, bearerTokenOf } from "./authorize-rest-request";

@@ -2,7 +2,7 @@ import type { DagRunState, DbOrTx, TaskState } from "@updraft/db";
 import { readDagSpec } from "@updraft/engine";
 import { taskGraphOf } from "../dags/stored-dag-spec";
 import { layerTasks } from "../dags/task-layers";
-import { missingCurrentTry } from "../task-instances/missing-current-try";
+import { missingCurrentTry } from "./missing-current-try";
 import { findRunOrThrow } from "./find-run";
 import { isRunFinished } from "./run-states";
 

@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@updraft/db/testing";
-import { ensureJobQueue } from "@updraft/engine";
+import { ensureJobQueue } from "@updraft/engine/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberWithRole } from "../test-support/api-callers";
 import { sampleDagYaml } from "../test-support/sample-dags";

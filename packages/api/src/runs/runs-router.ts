@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { inputField } from "../authz/procedure-meta";
+import { inputField } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { dagIdSchema } from "../dags/dag-inputs";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { clearRunTasks } from "./clear-run-tasks";
 import { getRun } from "./get-run";
 import { getRunGantt } from "./get-run-gantt";

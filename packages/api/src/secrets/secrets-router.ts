@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { deleteSecret, listSecrets, setSecret } from "@updraft/engine";
-import { inputField } from "../authz/procedure-meta";
+import { deleteSecret, listSecrets, setSecret } from "@updraft/platform";
+import { inputField } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 
 // Shapes only: the engine's services validate the values and explain what is wrong.
 const nameInput = z.string().max(1000);

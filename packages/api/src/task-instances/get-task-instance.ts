@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { DagRunState, DbOrTx, TaskState } from "@updraft/db";
 import { isRunFinished, isTaskFinished } from "../runs/run-states";
 import { maskSecretEnv } from "./mask-secret-env";
-import { missingCurrentTry } from "./missing-current-try";
+import { missingCurrentTry } from "../runs/missing-current-try";
 import { readRenderedCommand, readRenderedEnv } from "./read-rendered-invocation";
 
 export interface TaskTryView {

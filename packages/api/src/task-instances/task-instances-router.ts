@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { tenantProcedure } from "../authz/tenant-procedure";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 import { getTaskInstance } from "./get-task-instance";
 
 export const taskInstancesRouter = router({

@@ -1,4 +1,4 @@
-import { authedProcedure, router } from "../trpc";
+import { authedProcedure, router } from "../trpc/trpc";
 import { listMyTenants } from "./list-my-tenants";
 
 export const tenantsRouter = router({

@@ -1,6 +1,6 @@
 import { addMembership, createTenant, createUser, type Db, type Role } from "@updraft/db";
-import { testSecretKeyring } from "@updraft/engine";
-import { createContextInner, type SessionUser } from "../context";
+import { testSecretKeyring } from "@updraft/platform";
+import { createContextInner, type SessionUser } from "../trpc/context";
 import { NO_MAILER, type Mailer } from "../mail/mailer";
 import { appRouter } from "../root-router";
 

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@updraft/db";
 import superjson from "superjson";
-import { createContextInner, type SessionUser } from "../context";
+import { createContextInner, type SessionUser } from "../trpc/context";
 import { NO_MAILER } from "../mail/mailer";
 import { appRouter } from "../root-router";
 import { testKeyring } from "./api-callers";

@@ -1,6 +1,6 @@
 import type { Db, Role } from "@updraft/db";
 import { ROLES_BY_RANK } from "@updraft/domain/roles";
-import { createApiToken, createInvitation } from "@updraft/engine";
+import { createApiToken, createInvitation } from "@updraft/platform";
 import { memberWithRole, type Caller } from "./api-callers";
 import { sampleDagYaml } from "./sample-dags";
 

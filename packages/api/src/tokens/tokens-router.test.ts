@@ -1,5 +1,5 @@
 import { useTestDatabase } from "@updraft/db/testing";
-import { verifyApiToken } from "@updraft/engine";
+import { verifyApiToken } from "@updraft/platform";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberWithRole } from "../test-support/api-callers";
 

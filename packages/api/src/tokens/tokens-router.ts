@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createApiToken, listApiTokens, MAX_API_TOKEN_DAYS, revokeApiToken } from "@updraft/engine";
-import { fieldOf, resultField, textOf } from "../authz/procedure-meta";
+import { createApiToken, listApiTokens, MAX_API_TOKEN_DAYS, revokeApiToken } from "@updraft/platform";
+import { fieldOf, resultField, textOf } from "../trpc/procedure-meta";
 import { tenantProcedure } from "../authz/tenant-procedure";
 import { roleSchema } from "../members/member-inputs";
-import { router } from "../trpc";
+import { router } from "../trpc/trpc";
 
 export const tokensRouter = router({
   /** The tenant's API tokens: name, role, prefix, creator, expiry, last use, revoked. Never the token. */

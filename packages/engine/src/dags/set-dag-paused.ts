@@ -1,6 +1,6 @@
 import type { Db } from "@updraft/db";
 import { UserError } from "../user-error";
-import { requestTickIfDue } from "../scheduling/request-tick";
+import { requestTickIfDue } from "../jobs/request-tick";
 import { computeNextRunAt } from "./compute-next-run-at";
 import { readDagSpec } from "./read-dag-spec";
 

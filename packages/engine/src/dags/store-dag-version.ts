@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DagSpec } from "@updraft/dag";
 import type { Prisma, Tx } from "@updraft/db";
 import { computeNextRunAt } from "./compute-next-run-at";
-import { requestTickIfDue } from "../scheduling/request-tick";
+import { requestTickIfDue } from "../jobs/request-tick";
 
 /**
  * Stores a validated DAG file as its DAG's next version inside the caller's

@@ -3,6 +3,8 @@ import { z } from "zod";
 /** The scheduler's graphile-worker jobs and their payloads (validated on receipt). */
 export const jobPayloadSchemas = {
   tick: z.object({}).passthrough(),
+  /** Fails zombie tries, relaunches lost launches, re-evaluates stalled runs (one pending at a time: RECONCILE_JOB_KEY). */
+  reconcile: z.object({}).passthrough(),
   evaluate_run: z.object({ runId: z.string().uuid() }),
   launch_task: z.object({
     taskInstanceId: z.string().uuid(),

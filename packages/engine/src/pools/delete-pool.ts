@@ -1,7 +1,7 @@
 import type { Db } from "@updraft/db";
-import { admitScheduledTasks } from "../scheduling/admit-scheduled-tasks";
+import { admitScheduledTasks } from "../admission/admit-scheduled-tasks";
 import { UserError } from "../user-error";
-import { DEFAULT_POOL } from "./default-pool";
+import { DEFAULT_POOL } from "../admission/default-pool";
 import { parsePoolInput, poolInputSchema } from "./pool-input";
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "./default-pool";
+import { DEFAULT_POOL, DEFAULT_POOL_SLOTS } from "../admission/default-pool";
 
 export interface PoolSummary {
   name: string;

@@ -1,5 +1,5 @@
 import type { Db, Pool } from "@updraft/db";
-import { admitScheduledTasks } from "../scheduling/admit-scheduled-tasks";
+import { admitScheduledTasks } from "../admission/admit-scheduled-tasks";
 import { parsePoolInput, poolInputSchema } from "./pool-input";
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from "@updraft/db";
 import { enqueueJob } from "../jobs/enqueue-job";
-import { taskEventJobKey } from "../jobs/job-keys";
+import { jobKeySql, taskEventJobKey } from "../jobs/job-keys";
+import { pendingJobSql } from "../jobs/pending-job-sql";
 import { decideZombieTries, type RunningTry, type ZombieTry } from "./decide-zombie-tries";
 
 interface RunningTryRow {
@@ -34,10 +35,7 @@ export async function failZombieTries(db: Db, options: { zombieAfterMs: number; 
         OR si.stopped_at IS NOT NULL
         OR si.heartbeat_at < now() - ${options.zombieAfterMs}::int * interval '1 millisecond'
       )
-      AND NOT EXISTS (
-        SELECT 1 FROM graphile_worker.jobs j
-        WHERE j.key = 'task_event:' || ti.id::text || ':' || ti.try_number::text AND j.attempts < j.max_attempts
-      )
+      AND NOT ${pendingJobSql([jobKeySql.taskEvent("ti.id", "ti.try_number")])}
     ORDER BY ti.started_at NULLS FIRST
     LIMIT ${options.limit ?? 1000}`;
   const first = rows[0];

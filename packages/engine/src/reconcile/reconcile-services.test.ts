@@ -4,11 +4,11 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeDagUpload } from "../dags/store-dag-upload";
 import { enqueueJob } from "../jobs/enqueue-job";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { failZombieTries } from "./fail-zombie-tries";
 import { findOrphanKeys } from "./find-orphan-keys";
 import { reevaluateStalledRuns } from "./reevaluate-stalled-runs";
-import { refreshJobLocks, releaseDeadWorkerJobs } from "./release-dead-worker-jobs";
+import { refreshJobLocks, releaseDeadWorkerJobs } from "../jobs/release-dead-worker-jobs";
 import { relaunchStuckTries } from "./relaunch-stuck-tries";
 import { heartbeatSchedulerInstance, markSchedulerStopped, registerSchedulerInstance } from "./scheduler-instances";
 

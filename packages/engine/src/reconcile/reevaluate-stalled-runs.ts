@@ -1,6 +1,7 @@
 import type { Db } from "@updraft/db";
 import { enqueueJob } from "../jobs/enqueue-job";
-import { evaluateRunJobKey } from "../jobs/job-keys";
+import { evaluateRunJobKey, jobKeySql } from "../jobs/job-keys";
+import { pendingJobSql } from "../jobs/pending-job-sql";
 import { decideStalledRuns, type RunActivity, type StalledRun } from "./decide-stalled-runs";
 
 /**
@@ -20,11 +21,7 @@ export async function reevaluateStalledRuns(db: Db, options: { limit?: number } 
     FROM dag_runs r
     WHERE r.state IN ('RUNNING', 'QUEUED')
       AND NOT EXISTS (SELECT 1 FROM task_instances ti WHERE ti.dag_run_id = r.id AND ti.state IN ('QUEUED', 'RUNNING'))
-      AND NOT EXISTS (
-        SELECT 1 FROM graphile_worker.jobs j
-        WHERE j.key IN ('evaluate_run:' || r.id::text, 'evaluate_run:' || r.id::text || ':retry')
-          AND j.attempts < j.max_attempts
-      )
+      AND NOT ${pendingJobSql([jobKeySql.evaluateRun("r.id"), jobKeySql.retryWake("r.id")])}
       AND (r.state = 'RUNNING' OR NOT EXISTS (SELECT 1 FROM dag_runs o WHERE o.dag_db_id = r.dag_db_id AND o.state = 'RUNNING'))
     ORDER BY r.created_at
     LIMIT ${options.limit ?? 500}`;

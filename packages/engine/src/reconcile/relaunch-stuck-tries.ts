@@ -1,6 +1,7 @@
 import type { Db } from "@updraft/db";
 import { enqueueJob } from "../jobs/enqueue-job";
-import { launchTaskJobKey } from "../jobs/job-keys";
+import { jobKeySql, launchTaskJobKey } from "../jobs/job-keys";
+import { pendingJobSql } from "../jobs/pending-job-sql";
 import { decideStuckQueuedTries, type QueuedTry } from "./decide-stuck-queued-tries";
 
 /**
@@ -12,12 +13,7 @@ import { decideStuckQueuedTries, type QueuedTry } from "./decide-stuck-queued-tr
 export async function relaunchStuckTries(db: Db, options: { stuckAfterMs: number; limit?: number }): Promise<QueuedTry[]> {
   const rows = await db.$queryRaw<(QueuedTry & { dbNow: Date })[]>`
     SELECT ti.id::text AS "taskInstanceId", ti.try_number AS "tryNumber", ti.queued_at AS "queuedAt",
-      EXISTS (
-        SELECT 1 FROM graphile_worker.jobs j
-        WHERE j.task_identifier = 'launch_task'
-          AND j.key = 'launch_task:' || ti.id::text || ':' || ti.try_number::text
-          AND j.attempts < j.max_attempts
-      ) AS "hasPendingLaunch",
+      ${pendingJobSql([jobKeySql.launchTask("ti.id", "ti.try_number")], "launch_task")} AS "hasPendingLaunch",
       now() AS "dbNow"
     FROM task_instances ti
     WHERE ti.state = 'QUEUED' AND ti.try_number > 0

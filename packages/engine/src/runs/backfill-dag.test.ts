@@ -1,6 +1,6 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { clearJobs, finish, launchQueued, newTenant, pendingJobs, uploadDag } from "../testing/engine-test-kit";
 import { backfillDag } from "./backfill-dag";
 import { evaluateRun } from "./evaluate-run";

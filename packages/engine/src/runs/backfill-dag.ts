@@ -1,6 +1,6 @@
 import type { Db } from "@updraft/db";
 import { readDagSpec } from "../dags/read-dag-spec";
-import { backfillIntervals } from "../scheduling/backfill-intervals";
+import { backfillIntervals } from "../dags/backfill-intervals";
 import { UserError } from "../user-error";
 import { createDagRun } from "./create-dag-run";
 import { lockDag } from "./lock-rows";

@@ -3,12 +3,12 @@ import { loadDagSpec } from "../dags/load-dag-spec";
 import { withDownstreamTasks } from "../decisions/downstream-tasks";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { evaluateRunJobKey } from "../jobs/job-keys";
-import { admitScheduledTasks } from "../scheduling/admit-scheduled-tasks";
+import { admitScheduledTasks } from "../admission/admit-scheduled-tasks";
 import { closeTaskTry } from "../tasks/close-task-try";
 import { requestTaskKill } from "../tasks/request-task-kill";
 import { UserError } from "../user-error";
 import { lockRunForUpdate } from "./lock-rows";
-import { SCHEDULING_TRANSACTION } from "../scheduling/transaction-options";
+import { SCHEDULING_TRANSACTION } from "../admission/transaction-options";
 
 export interface ClearTaskInstancesInput {
   tenantId: string;

@@ -3,7 +3,7 @@ import type { DagRunType, Prisma, Tx } from "@updraft/db";
 import { enqueueJob } from "../jobs/enqueue-job";
 import { evaluateRunJobKey } from "../jobs/job-keys";
 import { storedRequestOf } from "../decisions/task-request";
-import { DEFAULT_POOL } from "../pools/default-pool";
+import { DEFAULT_POOL } from "../admission/default-pool";
 
 export interface CreateDagRunInput {
   tenantId: string;

@@ -1,6 +1,6 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import {
   eventually,
   finish,

@@ -1,13 +1,13 @@
 import type { Db, TaskState } from "@updraft/db";
 import { loadDagSpec } from "../dags/load-dag-spec";
 import { planRunMarking } from "../decisions/plan-run-marking";
-import { admitScheduledTasks } from "../scheduling/admit-scheduled-tasks";
+import { admitScheduledTasks } from "../admission/admit-scheduled-tasks";
 import { closeTaskTry } from "../tasks/close-task-try";
 import { requestTaskKill } from "../tasks/request-task-kill";
 import { UserError } from "../user-error";
 import { lockDagRunStarts, lockRunForUpdate } from "./lock-rows";
 import { wakeQueuedRuns } from "./wake-runs";
-import { SCHEDULING_TRANSACTION } from "../scheduling/transaction-options";
+import { SCHEDULING_TRANSACTION } from "../admission/transaction-options";
 
 export interface MarkDagRunInput {
   tenantId: string;

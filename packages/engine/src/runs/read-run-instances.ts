@@ -1,5 +1,6 @@
 import type { TaskState, Tx } from "@updraft/db";
-import { tryAdmissionLockSql } from "../scheduling/admission-lock";
+import type { AdmissionCoordinator } from "../admission/admission-coordinator";
+import { tryAdmissionLockSql } from "../admission/admission-lock";
 
 /** A run's task instance as the run's evaluation needs it. */
 export interface RunInstance {
@@ -29,9 +30,10 @@ export async function readRunInstances(
   tx: Tx,
   runId: string,
   tenantId: string,
+  admission: AdmissionCoordinator,
 ): Promise<{ instances: RunInstance[]; admissionLocked: boolean }> {
   const [row] = await tx.$queryRaw<{ locked: boolean; instances: InstanceJson[] }[]>`
-    WITH lock AS MATERIALIZED (SELECT ${tryAdmissionLockSql(tenantId)} AS locked)
+    WITH lock AS MATERIALIZED (SELECT ${tryAdmissionLockSql(tenantId, admission)} AS locked)
     SELECT (SELECT locked FROM lock) AS locked,
            COALESCE((SELECT json_agg(json_build_object('id', id, 'taskId', task_id, 'state', state, 'nextTryAt', next_try_at))
                        FROM task_instances WHERE dag_run_id = ${runId}::uuid), '[]'::json) AS instances`;

@@ -1,9 +1,10 @@
 import type { Db } from "@updraft/db";
+import type { AdmissionCoordinator } from "../admission/admission-coordinator";
 import { coalesceByKey } from "../coalesce/coalesce-by-key";
 import { evaluateRun } from "./evaluate-run";
 
-const evaluateCoalesced = coalesceByKey<Db>(async (runId, db) => {
-  await evaluateRun(db, runId);
+const evaluateCoalesced = coalesceByKey<{ db: Db; admission: AdmissionCoordinator }>(async (runId, { db, admission }) => {
+  await evaluateRun(db, runId, new Date(), admission);
 });
 
 /**
@@ -12,6 +13,6 @@ const evaluateCoalesced = coalesceByKey<Db>(async (runId, db) => {
  * this process (sibling tasks ending together) share one evaluation that
  * starts after all of them.
  */
-export function requestRunEvaluation(db: Db, runId: string): Promise<void> {
-  return evaluateCoalesced(runId, db);
+export function requestRunEvaluation(db: Db, runId: string, admission: AdmissionCoordinator): Promise<void> {
+  return evaluateCoalesced(runId, { db, admission });
 }

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setDagPaused } from "../dags/set-dag-paused";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { newTenant, uploadDag } from "../testing/engine-test-kit";
 import { createDueRuns } from "./create-due-runs";
 

@@ -1,6 +1,6 @@
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { evaluateRun } from "../runs/evaluate-run";
 import { triggerDagRun } from "../runs/trigger-dag-run";
 import { eventually, finish, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "../testing/engine-test-kit";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { createTaskLogWriter } from "../logs/task-log-writer";
 import { countStoredLogLines } from "../logs/count-stored-log-lines";
 import { evaluateRun } from "../runs/evaluate-run";

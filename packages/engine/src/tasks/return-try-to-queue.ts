@@ -1,4 +1,6 @@
-import type { Db } from "@updraft/db";
+import { Prisma, type Db } from "@updraft/db";
+import { addJobSql } from "../jobs/add-job-sql";
+import { jobKeySql } from "../jobs/job-keys";
 
 export interface ReturnTryToQueueInput {
   taskInstanceId: string;
@@ -36,15 +38,11 @@ export async function returnTryToQueue(db: Db, input: ReturnTryToQueueInput, now
         FROM returned r
        WHERE t.task_instance_id = r.id AND t.try_number = r.try_number
     ), job AS (
-      SELECT graphile_worker.add_job(
-        identifier => 'launch_task',
-        payload => json_build_object('taskInstanceId', r.id, 'tryNumber', r.try_number, 'waits', ${input.waits}::int),
-        run_at => ${input.relaunchAt}::timestamptz,
-        max_attempts => 25,
-        job_key => 'launch_task:' || r.id::text || ':' || r.try_number::text,
-        priority => 0,
-        job_key_mode => 'replace'
-      ) AS added
+      SELECT ${addJobSql("launch_task", {
+        payload: Prisma.sql`json_build_object('taskInstanceId', r.id, 'tryNumber', r.try_number, 'waits', ${input.waits}::int)`,
+        jobKey: jobKeySql.launchTask("r.id", "r.try_number"),
+        runAt: input.relaunchAt,
+      })} AS added
         FROM returned r
     )
     SELECT r.id::text AS id FROM returned r CROSS JOIN (SELECT count(added) FROM job) j`;

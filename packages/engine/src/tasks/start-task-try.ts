@@ -2,6 +2,7 @@ import { renderTaskInvocation, type ResourceSpec, type Toleration } from "@updra
 import type { Db, Prisma } from "@updraft/db";
 import { loadDagSpec } from "../dags/load-dag-spec";
 import { effectiveTaskRequest } from "../decisions/task-request";
+import type { TenantQuota } from "@updraft/domain/tenant-quota";
 import { quotaLimitsOf, tenantQuotaOf } from "../tenants/tenant-quota";
 
 /** Everything an executor needs to run one try of one task. */
@@ -36,7 +37,21 @@ export interface TaskLaunch {
    * never logged; startTaskTry does not set it.
    */
   secretEnv?: Record<string, string>;
+  /**
+   * The try's tenant as the claim read it (startTaskTry sets it): its id and
+   * quota, from which the executor's per-pod limits follow, so a launch does
+   * not look the tenant up again. A launch rebuilt from a running pod has none.
+   */
+  tenant?: LaunchTenant;
 }
+
+export interface LaunchTenant {
+  id: string;
+  quota: TenantQuota;
+}
+
+/** A launch as the claim returns it: with its tenant. */
+export type ClaimedTaskLaunch = TaskLaunch & { tenant: LaunchTenant };
 
 export interface StartTaskTryInput {
   taskInstanceId: string;
@@ -54,6 +69,7 @@ interface TryRow {
   tryNumber: number;
   schedulerId: string | null;
   queuedAt: Date | null;
+  tenantId: string;
   tenantSlug: string;
   dagId: string;
   runId: string;
@@ -84,7 +100,7 @@ interface TryRow {
  * or when the try is not (or no longer) to be launched, returns null: a try
  * is never claimed twice (the claim is one guarded UPDATE).
  */
-export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date = new Date()): Promise<TaskLaunch | null> {
+export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date = new Date()): Promise<ClaimedTaskLaunch | null> {
   const ti = await readTry(db, input.taskInstanceId);
   if (!ti || ti.tryNumber !== input.tryNumber) return null;
   const adopting = ti.state === "RUNNING" && ti.schedulerId === input.schedulerId;
@@ -105,7 +121,8 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
     },
     ti.tryNumber,
   );
-  const launch: TaskLaunch = {
+  const quota = tenantQuotaOf(ti);
+  const launch: ClaimedTaskLaunch = {
     key: input.executorKey,
     taskInstanceId: ti.id,
     tryNumber: ti.tryNumber,
@@ -123,6 +140,7 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
     secretNames: task.secrets,
     // The try's queued_at is this same value (COALESCE(queued_at, now) below).
     queuedAt: ti.queuedAt ?? now,
+    tenant: { id: ti.tenantId, quota },
   };
   if (adopting) return launch;
 
@@ -134,7 +152,7 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
       memoryBytes: ti.requestMemoryBytes === null ? null : Number(ti.requestMemoryBytes),
       gpus: ti.requestGpus,
     },
-    quotaLimitsOf(tenantQuotaOf(ti)),
+    quotaLimitsOf(quota),
   );
   const claimed = await db.$queryRaw<{ id: string }[]>`
     WITH claimed AS (
@@ -168,7 +186,7 @@ export async function startTaskTry(db: Db, input: StartTaskTryInput, now: Date =
 async function readTry(db: Db, taskInstanceId: string): Promise<TryRow | undefined> {
   const [row] = await db.$queryRaw<TryRow[]>`
     SELECT ti.id, ti.task_id AS "taskId", ti.state::text AS state, ti.try_number AS "tryNumber",
-           ti.scheduler_id::text AS "schedulerId", ti.queued_at AS "queuedAt", t.slug AS "tenantSlug", d.dag_id AS "dagId",
+           ti.scheduler_id::text AS "schedulerId", ti.queued_at AS "queuedAt", t.id::text AS "tenantId", t.slug AS "tenantSlug", d.dag_id AS "dagId",
            r.run_id AS "runId", r.logical_date AS "logicalDate", r.data_interval_start AS "dataIntervalStart",
            r.data_interval_end AS "dataIntervalEnd", r.conf, r.dag_version_id AS "dagVersionId",
            ti.request_cpu_millis AS "requestCpuMillis", ti.request_memory_bytes AS "requestMemoryBytes",

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureJobQueue } from "../jobs/ensure-job-queue";
+import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { evaluateRun } from "../runs/evaluate-run";
 import { triggerDagRun } from "../runs/trigger-dag-run";
 import { finish, instance, launchQueued, newTenant, pendingJobs, SCHEDULER, uploadDag } from "../testing/engine-test-kit";
-import { recordTaskOutcome } from "./record-task-outcome";
+import { recordTaskOutcome } from "../runs/record-task-outcome";
 import { startTaskTry } from "./start-task-try";
 
 const t = useTestDatabase();

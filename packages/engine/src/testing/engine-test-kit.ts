@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createTenant, type CreateTenantInput, type Db, type TaskState } from "@updraft/db";
 import pg from "pg";
 import { storeDagUpload } from "../dags/store-dag-upload";
-import { recordTaskOutcome } from "../tasks/record-task-outcome";
+import { recordTaskOutcome } from "../runs/record-task-outcome";
 import { KILL_CHANNEL, type KillRequest } from "../tasks/request-task-kill";
 import { startTaskTry, type TaskLaunch } from "../tasks/start-task-try";
 

@@ -215,7 +215,7 @@ export function createKubernetesExecutor(events: ExecutorEvents, options: Kubern
       if (reported.has(req.key)) return { adopted: true };
 
       const input: TaskPodInput = req;
-      const tenant = await options.tenantSettings?.(req.tenantSlug);
+      const tenant = await options.tenantSettings?.(req);
       const built = buildTaskPod(input, { ...(tenant ? { tenant } : {}), ...(options.ownerId !== undefined ? { ownerId: options.ownerId } : {}) });
       if (!built.ok) {
         const tracker = new TaskPodTracker(req, "", "", context);

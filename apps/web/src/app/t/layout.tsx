@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { SignedInChrome } from "@/components/signed-in-chrome";
+import { SignedInChrome } from "@/chrome/signed-in-chrome";
 
 export const dynamic = "force-dynamic";
 

@@ -9,7 +9,7 @@ import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
 import { DagCostsTab } from "../costs/dag-costs-tab";
 import { DagGanttTab } from "../gantt/dag-gantt-tab";
-import { DagGraphTab } from "../graph/dag-graph-tab";
+import { DagGraphTab } from "./dag-graph-tab";
 import { DagGrid } from "../grid/dag-grid";
 import { RunsTable } from "../runs/runs-table";
 import { useTenantRole } from "../tenants/use-tenant-role";

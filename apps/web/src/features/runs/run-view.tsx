@@ -11,7 +11,7 @@ import { roleAtLeast } from "@/lib/roles";
 import { trpc } from "@/lib/trpc";
 import { TaskInstancePanel } from "../task-instance/task-instance-panel";
 import { useTenantRole } from "../tenants/use-tenant-role";
-import { MarkRunButtons } from "./mark-run-buttons";
+import { MarkRunButtons } from "../run-actions/mark-run-buttons";
 import { TaskTable } from "./task-table";
 
 /** A run, live: polls every second until the run is finished. */

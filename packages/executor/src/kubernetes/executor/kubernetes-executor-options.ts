@@ -2,6 +2,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../api/with-api-retries";
+import type { LaunchRequest } from "../../executor";
 import type { TenantPodSettings } from "../pods/task-pod-input";
 
 export interface KubernetesExecutorOptions {
@@ -14,8 +15,8 @@ export interface KubernetesExecutorOptions {
    * Unset: one executor watches every Updraft pod in the cluster.
    */
   ownerId?: string;
-  /** The tenant's per-pod limits (see `tenantPodSettings`); pods are fitted into them. */
-  tenantSettings?: (tenantSlug: string) => TenantPodSettings | undefined | Promise<TenantPodSettings | undefined>;
+  /** The launch's tenant's per-pod limits (see `tenantPodSettings`); pods are fitted into them. */
+  tenantSettings?: (launch: LaunchRequest) => TenantPodSettings | undefined | Promise<TenantPodSettings | undefined>;
   /** Pod creations per second, sustained. Default 10. */
   createQps?: number;
   /** Pod creations allowed at once before the rate applies. Default 20. */

@@ -1,4 +1,4 @@
-import { webAppEnv } from "@/env";
+import { webAppEnv } from "@/config/env";
 
 /** The origins this app is reached at: the request's own URL, the proxy's Host headers, NEXTAUTH_URL. */
 function ownOrigins(request: Request, publicUrl: string | undefined): Set<string> {

@@ -3,7 +3,7 @@ import { getDb } from "@/server/get-db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { crossSiteRefusal, crossSiteResponse } from "@/app/api/_lib/cross-site-request";
 import { limitTrpcBody } from "@/app/api/_lib/limit-trpc-body";
-import { webAppEnv } from "@/env";
+import { webAppEnv } from "@/config/env";
 import { clientIp } from "@/server/client-ip";
 import { readSessionUser } from "@/server/read-session-user";
 import { getSecretKeyring } from "@/server/secret-keyring";

@@ -1,5 +1,5 @@
 import { buildOpenApiDocument } from "@/app/api/_lib/openapi-document";
-import { webAppEnv } from "@/env";
+import { webAppEnv } from "@/config/env";
 
 export const dynamic = "force-dynamic";
 

@@ -1,1 +1,0 @@
-export { recordUsageSamples, type UsageReadingInput } from "./record-usage-samples";
