@@ -47,7 +47,7 @@ describe("SIGTERM to a scheduler with the Kubernetes executor", () => {
     const startSchedulerProcess = () => schedulers.spawn(dir, env);
 
     const first = startSchedulerProcess();
-    await waitUntilRegistered(t.db, first, 60_000);
+    await waitUntilRegistered(t.db, first);
     await waitForProvisioned(t.db, tenant.id);
     const runId = await triggerNewDag(
       t.db,

@@ -97,7 +97,7 @@ tasks:
     const startScheduler_ = () => schedulers.spawn(dir, env);
 
     const first = startScheduler_();
-    await waitUntilRegistered(t.db, first, 60_000);
+    await waitUntilRegistered(t.db, first);
     const { id: runId } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
     const slow = await waitFor("both slow tasks to run and store some output", async () => {
       const running = await t.db.taskInstance.findMany({ where: { dagRunId: runId, state: "RUNNING" } });
