@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
   const adminPassword = "e2e-correct-horse-battery";
   const output: string[] = [];
 
-  const app: ChildProcess = spawn(process.execPath, [join(repoRoot, "apps/cli/bin/updraft.js"), "start"], {
+  const app: ChildProcess = spawn(process.execPath, [join(repoRoot, "apps/cli/dist/updraft.mjs"), "start"], {
     cwd: repoRoot,
     env: {
       ...process.env,

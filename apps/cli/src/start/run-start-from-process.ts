@@ -2,7 +2,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "@updraft/db";
 import pino from "pino";
-import { buildChildSpecs, checkWebBuild } from "./build-child-specs";
+import { buildChildSpecs, checkServerBundles, checkWebBuild } from "./build-child-specs";
 import { findRepoRoot } from "./find-repo-root";
 import { runStart } from "./run-start";
 import { seedAdmin } from "./seed-admin";
@@ -30,6 +30,6 @@ export function runStartFromProcess(): Promise<number> {
     migrate: (url, options) => migrate(url, options),
     seedAdmin,
     buildChildSpecs,
-    checkWebBuild,
+    checkWebBuild: (repoRoot) => checkWebBuild(repoRoot) ?? checkServerBundles(repoRoot),
   });
 }
