@@ -74,9 +74,8 @@ tasks:
     await waitFor(
       "the second scheduler to adopt the running pod",
       async () => (await storedLog(t.db, train.id, "SYSTEM")).includes("after a scheduler restart"),
-      60_000,
     );
-    const run = await waitForRunToFinish(t.db, runId, 60_000);
+    const run = await waitForRunToFinish(t.db, runId);
     expect(run.state).toBe("SUCCESS");
     await second.stop();
     await expect(second.exited).resolves.toEqual({ code: 0, signal: null });
