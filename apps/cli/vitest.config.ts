@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
+    // The fixtures that tests start as processes, bundled once per run.
+    globalSetup: ["./src/start/fixtures/fixture-bundles-global-setup.ts"],
     testTimeout: 30_000,
   },
 });

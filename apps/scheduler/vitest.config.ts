@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
+    // One Postgres per run, and the scheduler bundle that the processes tests start run.
+    globalSetup: ["../../packages/db/src/testing/global-setup.ts", "./src/testing/scheduler-bundle-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

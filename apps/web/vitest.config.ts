@@ -5,9 +5,10 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
     include: ["src/**/*.test.ts", "server/**/*.test.ts", "bench/**/*.test.ts"],
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
-    // The server tests start real processes (a cluster primary and its workers boot through tsx): on a loaded
-    // 2-core machine five worker boots can take longer than vitest's default 5 s. Their own waits have deadlines.
+    // One Postgres per run, and the server fixtures (bundled) that the server tests start as processes.
+    globalSetup: ["../../packages/db/src/testing/global-setup.ts", "./server/testing/fixture-bundles-global-setup.ts"],
+    // Only a guard against a hang: tests wait for conditions (a log line, an answer, an exit), not for a time.
+    // The server tests that start real processes give themselves a wider one (PROCESS_TEST_TIMEOUT_MS).
     testTimeout: 30_000,
   },
 });

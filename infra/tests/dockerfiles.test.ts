@@ -266,11 +266,11 @@ describe("the assembled runtime images", () => {
         env: imageEnv(image, { DATABASE_URL: url, UPDRAFT_SECRET_KEY: SECRET_KEY, UPDRAFT_EXECUTOR: "noop", UPDRAFT_METRICS_PORT: "0" }),
       });
       try {
-        const [line] = await scheduler.waitForOutput(/^.*health and metrics server listening.*$/m, 60_000);
+        const [line] = await scheduler.waitForOutput(/^.*health and metrics server listening.*$/m);
         const port = (JSON.parse(line) as { port: number }).port;
-        expect((await pollHttp(`http://127.0.0.1:${port}/healthz`, 200, 30_000)).body).toContain('"ok"');
-        await pollHttp(`http://127.0.0.1:${port}/readyz`, 200, 60_000);
-        expect((await pollHttp(`http://127.0.0.1:${port}/metrics`, 200, 10_000)).body).toContain("updraft_");
+        expect((await pollHttp(`http://127.0.0.1:${port}/healthz`, 200)).body).toContain('"ok"');
+        await pollHttp(`http://127.0.0.1:${port}/readyz`, 200);
+        expect((await pollHttp(`http://127.0.0.1:${port}/metrics`, 200)).body).toContain("updraft_");
         // The image's HEALTHCHECK command, as Docker would run it inside the container.
         const check = healthcheckCommand("scheduler");
         const health = await runToExit(check[0]!, check.slice(1), { cwd: image.workdir, env: imageEnv(image, { UPDRAFT_METRICS_PORT: String(port) }) });
@@ -334,9 +334,9 @@ describe("the assembled runtime images", () => {
           NEXTAUTH_URL: `http://127.0.0.1:${ports.web}`,
         }),
       });
-      const healthz = await pollHttp(`http://127.0.0.1:${ports.web}/healthz`, 200, 90_000);
-      const readyz = await pollHttp(`http://127.0.0.1:${ports.web}/readyz`, 200, 60_000);
-      const metrics = await pollHttp(`http://127.0.0.1:${ports.metrics}/metrics`, 200, 10_000);
+      const healthz = await pollHttp(`http://127.0.0.1:${ports.web}/healthz`, 200);
+      const readyz = await pollHttp(`http://127.0.0.1:${ports.web}/readyz`, 200);
+      const metrics = await pollHttp(`http://127.0.0.1:${ports.metrics}/metrics`, 200);
       const metricsOnWebPort = (await fetch(`http://127.0.0.1:${ports.web}/metrics`)).status;
       const check = healthcheckCommand("web");
       const health = await runToExit(check[0]!, check.slice(1), { cwd: image.workdir, env: imageEnv(image, { PORT: String(ports.web) }) });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runDagToEnd } from "./testing/run-dag-to-end";
 import { useLocalSchedulerWithTenant } from "./testing/use-local-scheduler-with-tenant";
 import { median, waitForRunToFinish } from "./testing/wait-for-run";
+import { waitUntil } from "./testing/wait-until";
 
 const t = useTestDatabase();
 // A one-minute poll interval: every hand-off below must travel by LISTEN/NOTIFY,
@@ -113,13 +114,12 @@ tasks:
   - task_id: only
     command: [sh, -c, "echo interval {{ data_interval_start }} to {{ data_interval_end }}"]
 `);
-    const deadline = Date.now() + 20_000;
-    let run = null;
-    while (!run && Date.now() < deadline) {
-      run = await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" } });
-      if (!run) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(run, "the tick created no scheduled run within 20 s").not.toBeNull();
+    const run = await waitUntil(
+      async () => (await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" } })) ?? undefined,
+      () => "the tick to create a scheduled run",
+      50,
+    );
+    expect(run, "the tick created no scheduled run").not.toBeNull();
     // catchup: false → only the latest complete minute, ending at or before now.
     expect(run!.dataIntervalEnd.getTime() - run!.dataIntervalStart.getTime()).toBe(60_000);
     expect(run!.dataIntervalEnd.getTime()).toBeLessThanOrEqual(Date.now());

@@ -52,7 +52,7 @@ tasks:
     command: ["true"]
 `);
     const { id } = await triggerDagRun(t.db, { tenantId, dagDbId, triggeredById: null });
-    const run = await waitForRunToFinish(t.db, id, 30_000);
+    const run = await waitForRunToFinish(t.db, id);
 
     expect(run.state).toBe("SUCCESS");
     const flaky = run.taskInstances.find((ti) => ti.taskId === "flaky")!;
@@ -92,7 +92,7 @@ tasks:
 `);
     const started = Date.now();
     const { id } = await triggerDagRun(t.db, { tenantId, dagDbId, triggeredById: null });
-    const run = await waitForRunToFinish(t.db, id, 30_000);
+    const run = await waitForRunToFinish(t.db, id);
 
     expect(run.state).toBe("FAILED");
     expect(Date.now() - started).toBeLessThan(15_000);

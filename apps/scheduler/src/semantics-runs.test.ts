@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
 import { TEST_KEYRING } from "./testing/test-keyring";
+import { waitUntil } from "./testing/wait-until";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -18,14 +19,9 @@ async function upload(source: string) {
   return (await uploadDag(t.db, tenantId, source)).dagDbId;
 }
 
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waits for `check` to return a value as long as it takes (waitUntil, which names `what` while it waits). */
+async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
+  return waitUntil(async () => (await check()) || undefined, () => what, 20);
 }
 
 beforeAll(async () => {

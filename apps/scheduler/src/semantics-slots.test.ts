@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
 import { TEST_KEYRING } from "./testing/test-keyring";
+import { waitUntil } from "./testing/wait-until";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -31,14 +32,15 @@ function tasks(names: string[], fields: (name: string) => string) {
 /** Samples `count()` every few ms until every run finished; returns the largest value seen. */
 async function peakWhileRunning(runIds: string[], count: () => Promise<number>): Promise<number> {
   let peak = 0;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    peak = Math.max(peak, await count());
-    const unfinished = await t.db.dagRun.count({ where: { id: { in: runIds }, state: { in: ["QUEUED", "RUNNING"] } } });
-    if (unfinished === 0) return peak;
-    if (Date.now() > deadline) throw new Error("runs did not finish within 30 s");
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  return waitUntil(
+    async () => {
+      peak = Math.max(peak, await count());
+      const unfinished = await t.db.dagRun.count({ where: { id: { in: runIds }, state: { in: ["QUEUED", "RUNNING"] } } });
+      return unfinished === 0 ? peak : undefined;
+    },
+    () => `${runIds.length} runs to finish`,
+    10,
+  );
 }
 
 describe("execution slots through the scheduler", () => {

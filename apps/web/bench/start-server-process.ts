@@ -14,8 +14,8 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the production web server: the bundle the image runs
- * (`node dist/server.mjs`) or the source as `npm start` runs it
+ * Starts the production web server: the bundle the image and `npm start` run
+ * (`node dist/server.mjs`) or, for comparison, its TypeScript source
  * (`node --import tsx server/start-web-server.ts`), else `next start`;
  * output goes to `logFile`. Resolves once
  * /api/health answers 200.
@@ -26,8 +26,8 @@ export async function startServerProcess(input: {
   env: NodeJS.ProcessEnv;
   logFile: string;
   /**
-   * `bundle`: dist/server.mjs, the esbuild bundle the Docker image runs (when it exists);
-   * `source`: server/start-web-server.ts through tsx, as `npm start` runs it.
+   * `bundle`: dist/server.mjs, the esbuild bundle the Docker image and `npm start` run (when it exists);
+   * `source`: server/start-web-server.ts through tsx.
    */
   server: "bundle" | "source";
   /** Extra node flags (e.g. --cpu-prof). */

@@ -1,8 +1,7 @@
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectionRefused, get, killFixtures, spawnFixture, until, waitForLog, type FixtureProcess } from "./testing/fixture-process";
+import { connectionRefused, get, killFixtures, PROCESS_TEST_TIMEOUT_MS, spawnFixture, until, waitForLog, type FixtureProcess } from "./testing/fixture-process";
 
-const fixture = fileURLToPath(new URL("./testing/drain-fixture.ts", import.meta.url));
+const fixture = "drain-fixture";
 
 interface Fixture extends FixtureProcess {
   port: number;
@@ -16,7 +15,7 @@ async function startFixture(env: Record<string, string>): Promise<Fixture> {
   return { ...web, port: listening.port as number };
 }
 
-describe("web server shutdown on SIGTERM", () => {
+describe("web server shutdown on SIGTERM", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("reports not ready, stops accepting, finishes the request in flight, and exits 0", async () => {
     const web = await startFixture({ UPDRAFT_DRAIN_DELAY_MS: "2000", UPDRAFT_SHUTDOWN_TIMEOUT_MS: "60000" });
     expect((await get(web.port, "/readyz")).status).toBe(200);

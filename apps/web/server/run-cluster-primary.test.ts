@@ -1,10 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { restartDelayMs } from "./run-cluster-primary";
 import {
   connectionRefused,
   get,
   killFixtures,
+  PROCESS_TEST_TIMEOUT_MS,
   processAlive,
   spawnFixture,
   until,
@@ -12,7 +12,7 @@ import {
   type FixtureProcess,
 } from "./testing/fixture-process";
 
-const fixture = fileURLToPath(new URL("./testing/cluster-fixture.ts", import.meta.url));
+const fixture = "cluster-fixture";
 
 interface Cluster extends FixtureProcess {
   port: number;
@@ -63,7 +63,7 @@ function sample(text: string, series: string): number | undefined {
 
 const PID_COUNT = 'updraft_http_request_duration_seconds_count{method="GET",route="/pid",status="200"}';
 
-describe("UPDRAFT_WEB_WORKERS=2: the cluster primary and its workers", () => {
+describe("UPDRAFT_WEB_WORKERS=2: the cluster primary and its workers", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("serves the app port from both workers, and /metrics on the primary sums their requests", async () => {
     const web = await startCluster();
     const pids = web.workerPids();

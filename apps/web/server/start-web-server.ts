@@ -1,6 +1,6 @@
-// The web app's production server: `node --import tsx server/start-web-server.ts`
-// in apps/web (what `npm start` runs), or bundled as server.mjs next to the
-// standalone server.js in the image (`node apps/web/server.mjs`).
+// The web app's production server, bundled as dist/server.mjs (scripts/bundle-server.mjs):
+// `updraft start` (what `npm start` runs) runs `node apps/web/dist/server.mjs`, the image runs
+// it as server.mjs next to the standalone server.js (`node apps/web/server.mjs`).
 // With UPDRAFT_WEB_WORKERS > 1 this file runs as the cluster primary
 // (run-cluster-primary.ts: forks, /metrics, signals) and again in every worker
 // (everything below it: Next and the app port, shared through node:cluster).

@@ -6,8 +6,8 @@ export interface RunningProcess {
   output(): string;
   /** Resolves with the exit code (or the signal's name) once the process ends; rejects after timeoutMs. */
   exited(timeoutMs: number): Promise<number | string>;
-  /** Resolves with the first match of `pattern` in the output; rejects if the process ends or the deadline passes first. */
-  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  /** Resolves with the first match of `pattern` in the output, however long that takes; rejects if the process ends first. */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
   kill(signal?: NodeJS.Signals): void;
 }
 
@@ -28,13 +28,11 @@ export function startProcess(command: string, args: string[], options: { cwd: st
       });
       return Promise.race([exit, timer]);
     },
-    async waitForOutput(pattern, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
+    async waitForOutput(pattern) {
       for (;;) {
         const match = output.match(pattern);
         if (match) return match;
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${describe()} ended (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`${describe()} did not print ${pattern} within ${timeoutMs} ms:\n${output}`);
         await sleep(100);
       }
     },
@@ -51,9 +49,13 @@ export async function runToExit(command: string, args: string[], options: { cwd:
   return { code, output: running.output() };
 }
 
-/** Polls `url` until it answers `status` (or the deadline passes), returning the last response's status and body. */
-export async function pollHttp(url: string, status: number, timeoutMs: number): Promise<{ status: number; body: string }> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls `url` until it answers `status`, however long a busy machine takes (the test's timeout guards against
+ * a hang; every 30 s it says on stderr what it got last), and returns that response's status and body.
+ */
+export async function pollHttp(url: string, status: number): Promise<{ status: number; body: string }> {
+  const started = Date.now();
+  let reportedS = 0;
   let last: { status: number; body: string } | string = "no answer yet";
   for (;;) {
     try {
@@ -63,7 +65,11 @@ export async function pollHttp(url: string, status: number, timeoutMs: number): 
     } catch (error) {
       last = (error as Error).message;
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
+    if (waitedS > reportedS) {
+      reportedS = waitedS;
+      console.warn(`still waiting after ${waitedS} s for ${url} to answer ${status}; last: ${JSON.stringify(last)}`);
+    }
     await sleep(250);
   }
 }

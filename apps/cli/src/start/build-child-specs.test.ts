@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildChildSpecs, checkWebBuild } from "./build-child-specs";
+import { buildChildSpecs, checkServerBundles, checkWebBuild } from "./build-child-specs";
 import { findRepoRoot } from "./find-repo-root";
 import { readStartConfig } from "./read-start-config";
 
@@ -24,21 +24,20 @@ function specsFor(baseEnv: NodeJS.ProcessEnv) {
 }
 
 describe("buildChildSpecs", () => {
-  it("starts the web app's production server and the scheduler through tsx, with the shared settings", () => {
+  it("starts the web app's production server and the scheduler from their compiled bundles, with the shared settings", () => {
     const [web, scheduler] = specsFor({ PATH: "/usr/bin", HOME: "/home/ada" });
 
     expect(web!.name).toBe("web");
     expect(web!.cwd).toBe(join(repoRoot, "apps", "web"));
-    expect(web!.args[0]).toBe("--import");
-    expect(existsSync(fileURLToPath(web!.args[1]!))).toBe(true);
-    expect(web!.args[2]).toBe(join(repoRoot, "apps", "web", "server", "start-web-server.ts"));
-    expect(existsSync(web!.args[2]!)).toBe(true);
+    expect(web!.args).toEqual([join(repoRoot, "apps", "web", "dist", "server.mjs")]);
     expect(web!.env).toMatchObject({ PORT: "4123", UPDRAFT_SHUTDOWN_TIMEOUT_MS: "10000" });
 
     expect(scheduler!.name).toBe("scheduler");
-    expect(scheduler!.args[0]).toBe("--import");
-    expect(existsSync(fileURLToPath(scheduler!.args[1]!))).toBe(true);
-    expect(scheduler!.args[2]).toBe(join(repoRoot, "apps", "scheduler", "src", "main.ts"));
+    expect(scheduler!.cwd).toBe(join(repoRoot, "apps", "scheduler"));
+    expect(scheduler!.args).toEqual([join(repoRoot, "apps", "scheduler", "dist", "main.mjs")]);
+    // The bundle cannot find the repository's migrations from where it lies.
+    expect(scheduler!.env!.UPDRAFT_MIGRATIONS_DIR).toBe(join(repoRoot, "prisma", "migrations"));
+    expect(existsSync(scheduler!.env!.UPDRAFT_MIGRATIONS_DIR!)).toBe(true);
 
     for (const child of [web!, scheduler!]) {
       expect(child.command).toBe(process.execPath);
@@ -83,6 +82,25 @@ describe("checkWebBuild", () => {
       mkdirSync(join(root, "apps", "web", ".next"), { recursive: true });
       writeFileSync(join(root, "apps", "web", ".next", "BUILD_ID"), "abc");
       expect(checkWebBuild(root)).toBeNull();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("checkServerBundles", () => {
+  it("names the missing bundles and how to build them, and is satisfied once both exist", () => {
+    const root = mkdtempSync(join(tmpdir(), "updraft-bundles-test-"));
+    try {
+      const problem = checkServerBundles(root);
+      expect(problem).toContain(join(root, "apps", "web", "dist", "server.mjs"));
+      expect(problem).toContain(join(root, "apps", "scheduler", "dist", "main.mjs"));
+      expect(problem).toMatch(/npm start/);
+      for (const app of ["web", "scheduler"]) mkdirSync(join(root, "apps", app, "dist"), { recursive: true });
+      writeFileSync(join(root, "apps", "web", "dist", "server.mjs"), "");
+      expect(checkServerBundles(root)).not.toContain("server.mjs");
+      writeFileSync(join(root, "apps", "scheduler", "dist", "main.mjs"), "");
+      expect(checkServerBundles(root)).toBeNull();
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

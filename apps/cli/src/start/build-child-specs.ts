@@ -1,7 +1,5 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { StartConfig } from "./read-start-config";
 import type { ChildSpec } from "./supervise-children";
 
@@ -56,34 +54,47 @@ export function webEnv(ctx: ChildContext): NodeJS.ProcessEnv {
  * would make the second one fail to bind).
  */
 export function schedulerEnv(ctx: ChildContext): NodeJS.ProcessEnv {
-  return { ...childEnv(ctx), UPDRAFT_METRICS_PORT: ctx.baseEnv.UPDRAFT_SCHEDULER_METRICS_PORT || "9465" };
+  return {
+    ...childEnv(ctx),
+    UPDRAFT_METRICS_PORT: ctx.baseEnv.UPDRAFT_SCHEDULER_METRICS_PORT || "9465",
+    // Its bundle cannot find the migrations relative to itself (its /readyz compares the database against them).
+    UPDRAFT_MIGRATIONS_DIR: ctx.baseEnv.UPDRAFT_MIGRATIONS_DIR || join(ctx.repoRoot, "prisma", "migrations"),
+  };
+}
+
+/** The compiled entry points `updraft start` runs, as the images do (built by `npm start`'s build step). */
+export function serverBundles(repoRoot: string): { web: string; scheduler: string } {
+  return {
+    web: join(repoRoot, "apps", "web", "dist", "server.mjs"),
+    scheduler: join(repoRoot, "apps", "scheduler", "dist", "main.mjs"),
+  };
 }
 
 /**
- * The production web server (apps/web/server/start-web-server.ts on the built
- * apps/web: Next plus /healthz, /readyz, metrics and graceful drain) and the
- * scheduler, both TypeScript run through tsx's loader with this Node binary.
+ * The production web server (apps/web/dist/server.mjs, the bundle of
+ * server/start-web-server.ts, on the built apps/web: Next plus /healthz,
+ * /readyz, metrics and graceful drain) and the scheduler (apps/scheduler/dist/main.mjs),
+ * both compiled bundles run with this Node binary: no TypeScript is
+ * transpiled at start.
  */
 export function buildChildSpecs(ctx: ChildContext): ChildSpec[] {
   const webDir = join(ctx.repoRoot, "apps", "web");
   const schedulerDir = join(ctx.repoRoot, "apps", "scheduler");
-  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const bundles = serverBundles(ctx.repoRoot);
   return [
-    {
-      name: "web",
-      command: process.execPath,
-      args: ["--import", tsxLoader, join(webDir, "server", "start-web-server.ts")],
-      cwd: webDir,
-      env: webEnv(ctx),
-    },
-    {
-      name: "scheduler",
-      command: process.execPath,
-      args: ["--import", tsxLoader, join(schedulerDir, "src", "main.ts")],
-      cwd: schedulerDir,
-      env: schedulerEnv(ctx),
-    },
+    { name: "web", command: process.execPath, args: [bundles.web], cwd: webDir, env: webEnv(ctx) },
+    { name: "scheduler", command: process.execPath, args: [bundles.scheduler], cwd: schedulerDir, env: schedulerEnv(ctx) },
   ];
+}
+
+/** Why the server bundles are missing, or null when both exist. */
+export function checkServerBundles(repoRoot: string): string | null {
+  const missing = Object.values(serverBundles(repoRoot)).filter((file) => !existsSync(file));
+  if (missing.length === 0) return null;
+  return (
+    `The compiled servers are missing (${missing.join(", ")}).\n` +
+    "Run `npm start` from the repository root (it builds first), or `npm run build -w @updraft/web -w @updraft/scheduler`."
+  );
 }
 
 /** Why the web app cannot start yet, or null when its production build exists. */

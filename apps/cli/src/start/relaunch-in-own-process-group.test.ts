@@ -1,16 +1,15 @@
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import "./fixtures/fixture-bundles-context";
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-const fixture = join(import.meta.dirname, "fixtures", "relaunch-fixture.ts");
+/** fixtures/relaunch-fixture.ts, bundled for this test run (fixtures/fixture-bundles-global-setup.ts). */
+const fixture = join(inject("updraftCliFixtureBundles"), "relaunch-fixture.mjs");
 
 describe("relaunchInOwnProcessGroup", () => {
   it("moves `updraft start` out of the terminal's process group and relays Ctrl-C to it", async () => {
     // The outer process stands in for the terminal's foreground process group.
-    const outer = spawn(process.execPath, ["--import", tsxLoader, fixture, "start"], {
+    const outer = spawn(process.execPath, [fixture, "start"], {
       detached: true,
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, UPDRAFT_START_OWN_PROCESS_GROUP: "" },
@@ -19,9 +18,11 @@ describe("relaunchInOwnProcessGroup", () => {
     outer.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exitCode = new Promise<number | null>((resolve) => outer.once("exit", (code) => resolve(code)));
 
-    const deadline = Date.now() + 20_000;
+    // As long as the inner process takes to start (the test's timeout guards against a hang); not at all if the outer one exits.
+    let outerExited = false;
+    void exitCode.then(() => (outerExited = true));
     while (!/inner pid=\d+/.test(output)) {
-      if (Date.now() > deadline) throw new Error(`inner process never started; output: ${output}`);
+      if (outerExited) throw new Error(`the outer process exited before the inner one started; output: ${output}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const [, innerPid, innerGroup, args] = /inner pid=(\d+) pgid=(\d+) args=(\S*)/.exec(output)!;

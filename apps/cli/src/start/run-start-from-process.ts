@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { migrate } from "@updraft/db";
 import pino from "pino";
 import { commandEnv, readCliEnv } from "../config/env";
-import { buildChildSpecs, checkWebBuild } from "./build-child-specs";
+import { buildChildSpecs, checkServerBundles, checkWebBuild } from "./build-child-specs";
 import { findRepoRoot } from "./find-repo-root";
 import { runStart } from "./run-start";
 import { seedAdmin } from "./seed-admin";
@@ -32,6 +32,6 @@ export function runStartFromProcess(): Promise<number> {
     migrate: (url, options) => migrate(url, { ...options, migrationsDir: settings.UPDRAFT_MIGRATIONS_DIR }),
     seedAdmin,
     buildChildSpecs,
-    checkWebBuild,
+    checkWebBuild: (repoRoot) => checkWebBuild(repoRoot) ?? checkServerBundles(repoRoot),
   });
 }

@@ -36,7 +36,7 @@ export interface StartDeps {
   migrate(url: string, options: { logger?: Logger }): Promise<{ applied: string[] }>;
   seedAdmin(url: string, options: { adminEmail?: string; adminPassword?: string }): Promise<SeededAdmin>;
   buildChildSpecs(ctx: ChildContext): ChildSpec[];
-  /** Why the web app cannot start (not built), or null. */
+  /** Why the web app or the scheduler cannot start (not built), or null. */
   checkWebBuild(repoRoot: string): string | null;
   /** SIGTERM → SIGKILL grace for web and scheduler. Default 15000. */
   stopTimeoutMs?: number;

@@ -22,10 +22,24 @@ function leavesGrandchild(name: string): ChildSpec {
   );
 }
 
+/**
+ * The grandchild's pid, once it ignores SIGTERM: its pid is printed right after the spawn, before `sh` has run
+ * `trap '' TERM`; once it has exec'd `sleep` (which keeps the ignored disposition) a stop can no longer kill it.
+ */
 async function grandchildPid(io: ReturnType<typeof capture>, name: string): Promise<number> {
   const pattern = new RegExp(`\\[${name}\\] grandchild (\\d+)\\n`);
   await until(() => pattern.test(io.text()));
-  return Number(pattern.exec(io.text())![1]);
+  const pid = Number(pattern.exec(io.text())![1]);
+  await until(() => commandOf(pid) === "sleep");
+  return pid;
+}
+
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function capture() {
@@ -39,12 +53,9 @@ function capture() {
   };
 }
 
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Waits for `check` as long as it takes (the test's timeout guards against a hang). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function isAlive(pid: number): boolean {

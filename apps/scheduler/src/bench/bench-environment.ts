@@ -9,6 +9,7 @@ import pg from "pg";
 import { ensureJobQueue } from "../jobs/ensure-job-queue";
 import { TEST_SECRET_KEY } from "@updraft/platform";
 import type { ExecutorName } from "../create-executor";
+import { buildSchedulerBundle } from "../testing/build-scheduler-bundle";
 import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";
 
 export interface BenchEnvironment {
@@ -17,7 +18,9 @@ export interface BenchEnvironment {
   statementStats: boolean;
   /** Scratch folder: launch logs, scheduler logs, CPU profiles. */
   dir: string;
-  /** Stops Postgres; deletes the scratch folder unless `keepDir`. */
+  /** The scheduler bundle built from the current sources, which every scheduler process of the run starts. */
+  schedulerMain: string;
+  /** Stops Postgres; deletes the scratch folder (unless `keepDir`) and the bundle. */
   close(options?: { keepDir?: boolean }): Promise<void>;
 }
 
@@ -29,12 +32,15 @@ export interface BenchEnvironment {
 export async function startBenchEnvironment(options: { statementStats: boolean }): Promise<BenchEnvironment> {
   const dir = await mkdtemp(join(tmpdir(), "updraft-bench-"));
   const postgres = options.statementStats ? await startPostgresWithStatementStats(join(dir, "pg")) : await startTestPostgres();
+  const bundle = await buildSchedulerBundle();
   return {
     postgres,
     statementStats: options.statementStats,
     dir,
+    schedulerMain: bundle.main,
     async close(closeOptions = {}) {
       await postgres.stop();
+      bundle.remove();
       if (!closeOptions.keepDir) await rm(dir, { recursive: true, force: true });
     },
   };
@@ -112,6 +118,7 @@ export async function startSchedulers(
   await writeFile(options.launchLog, "");
   const procs = Array.from({ length: options.count }, () =>
     spawnSchedulerProcess({
+      main: env.schedulerMain,
       logFile: join(env.dir, `scheduler-${++started}.log`),
       nodeArgs: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
       env: {
@@ -124,7 +131,7 @@ export async function startSchedulers(
       },
     }),
   );
-  await Promise.all(procs.map((p) => waitUntilRegistered(database.db, p, 60_000)));
+  await Promise.all(procs.map((p) => waitUntilRegistered(database.db, p)));
   // Registration comes just before the worker pool starts listening.
   await new Promise((r) => setTimeout(r, 500));
   return procs;

@@ -110,7 +110,7 @@ export function formatReport(r: BenchResults): string {
       "process exited (the executor's `onExit`, ms clock), and so includes the `task_event` hand-off and transaction.",
     "- **Chain** (2): `triggerDagRun` called → the run's row reads SUCCESS (polled every 2 ms); one run at a time, after one untimed warm-up run.",
     "- **Throughput** (3): all runs are created in one transaction; from its commit to the last run's `ended_at`; task instances / seconds. " +
-      "Scheduler processes are started like `updraft start` does (`node --import tsx apps/scheduler/src/main.ts`, concurrency 16), each with its own Postgres connections. " +
+      "Scheduler processes are started like `updraft start` does (`node` on the scheduler bundle built from the current sources, concurrency 16), each with its own Postgres connections. " +
       "DAGs set `max_active_tasks: 20`; the tenant's default_pool keeps its 128 slots.",
     "- **Peak RSS** (4): `VmHWM` from `/proc/<pid>/status` of each scheduler process at the end of (3).",
   );

@@ -46,14 +46,14 @@ export async function measureEdgeLatency(
     const runIds: string[] = [];
     try {
       // One untimed run warms the scheduler up (JIT, caches).
-      await waitForRunsToFinish(database.db, await createRuns(database.db, [{ dag, runId: "latency__warm_up" }]), 60_000, 10);
+      await waitForRunsToFinish(database.db, await createRuns(database.db, [{ dag, runId: "latency__warm_up" }]), { timeoutMs: 60_000, pollMs: 10 });
       for (let done = 0; done < options.runs; done += options.inFlight) {
         const batch = Array.from({ length: Math.min(options.inFlight, options.runs - done) }, (_, i) => ({
           dag,
           runId: `latency__${done + i}`,
         }));
         const ids = await createRuns(database.db, batch);
-        await waitForRunsToFinish(database.db, ids, 120_000, 10);
+        await waitForRunsToFinish(database.db, ids, { timeoutMs: 120_000, pollMs: 10 });
         runIds.push(...ids);
       }
     } finally {

@@ -72,7 +72,7 @@ export async function measureThroughput(
       const sched0 = schedulerCpu();
       const own0 = ownCpuMs();
       const pollMs = 50;
-      await waitForRunsToFinish(database.db, runIds, 600_000, pollMs);
+      await waitForRunsToFinish(database.db, runIds, { timeoutMs: 600_000, pollMs });
       const wallMs = Date.now() - started;
       polls = Math.ceil(wallMs / pollMs) + 1;
       const busy = machineBusyMs() - busy0;

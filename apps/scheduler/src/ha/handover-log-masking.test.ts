@@ -6,6 +6,7 @@ import { createLocalExecutor, executorKey, type ExecutorEvents, type LaunchReque
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTryLogMasking } from "../secrets/try-log-masking";
+import { waitUntil } from "../testing/wait-until";
 
 const logger = pino({ level: "silent" });
 const SECRET = "hunter22-secret";
@@ -57,12 +58,9 @@ function gatedTask(go: string): LaunchRequest {
   };
 }
 
+/** Waits for `check` as long as it takes (waitUntil). */
 async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitUntil(check, () => "the condition this test waits for", 20);
 }
 
 describe("handing a running local task to the next scheduler", () => {

@@ -9,6 +9,8 @@ import { executorKey } from "@updraft/executor";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";
 import { readLaunchLog } from "../instrumentation/launch-log";
+import { schedulerMain } from "../testing/scheduler-main";
+import { chooseSeed, seededRandom } from "../testing/seeded-random";
 import { createRuns, uploadDag, waitForRunsToFinish, type UploadedDag } from "./ha-fixtures";
 
 const t = useTestDatabase();
@@ -24,15 +26,22 @@ afterAll(async () => {
 });
 
 const REPLICAS = 3;
-const MIN_KILLS = 20;
-const WAVES = MIN_KILLS;
+/** The test counts kills, not seconds: exactly this many, one per wave, however long the replicas take to come up. */
+const KILLS = 20;
+const MIN_KILLS = KILLS;
+const WAVES = KILLS;
 const RUNS_PER_WAVE = 10;
+/** The noop tasks' duration: each run is three of them in a row. */
+const TASK_MS = 300;
 
+// The kill moments and victims are random; the seed is printed, and UPDRAFT_CHAOS_SEED=<seed> replays its choices.
+const random = seededRandom(chooseSeed(process.env.UPDRAFT_CHAOS_SEED));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const between = (min: number, max: number) => min + Math.random() * (max - min);
 
 describe("scheduler replicas killed with SIGKILL at random moments", () => {
-  it("still finish 200 runs in their correct final state, never launching a try twice", { timeout: 240_000 }, async () => {
+  // The timeout only guards against a hang: every wait below is for a condition (a replica registered, a task running, runs finished).
+  it("still finish 200 runs in their correct final state, never launching a try twice", { timeout: 900_000 }, async () => {
+    console.log(`sigkill-replicas: chaos seed ${random.seed} (replay with UPDRAFT_CHAOS_SEED=${random.seed})`);
     dir = await mkdtemp(join(tmpdir(), "updraft-sigkill-"));
     const launchLog = join(dir, "launches.log");
     await writeFile(launchLog, "");
@@ -65,14 +74,26 @@ tasks:
 
     let spawned = 0;
     const working = new Set<SchedulerProcess>();
+    // A replica that exits before it registers (it was not killed: victims are registered ones) fails the test at once.
+    let replicaFailure: Error | undefined;
+    const failed = () => new Error(`${replicaFailure!.message}; chaos seed ${random.seed}; the replicas' logs are in ${dir}`);
+    /** Polls `probe` until it holds, as long as that takes; stops at once when a replica failed to come up. */
+    const until = async (probe: () => boolean | Promise<boolean>) => {
+      for (;;) {
+        if (replicaFailure) throw failed();
+        if (await probe()) return;
+        await sleep(50);
+      }
+    };
     const startReplica = () => {
       const proc = spawnSchedulerProcess({
+        main: schedulerMain(),
         logFile: join(dir!, `replica-${++spawned}.log`),
         env: {
           DATABASE_URL: t.url,
           UPDRAFT_SECRET_KEY: TEST_SECRET_KEY,
           UPDRAFT_EXECUTOR: "noop",
-          UPDRAFT_NOOP_DURATION_MS: "300",
+          UPDRAFT_NOOP_DURATION_MS: String(TASK_MS),
           UPDRAFT_SCHEDULER_CONCURRENCY: "8",
           UPDRAFT_POLL_INTERVAL_MS: "200",
           UPDRAFT_HEARTBEAT_MS: "200",
@@ -89,7 +110,7 @@ tasks:
       // Victims are picked among replicas that have registered, i.e. that are taking jobs.
       waitUntilRegistered(t.db, proc).then(
         () => working.add(proc),
-        () => undefined,
+        (err: Error) => (replicaFailure ??= err),
       );
       return proc;
     };
@@ -104,13 +125,8 @@ tasks:
     let kills = 0;
     let killsWithRunsInFlight = 0;
     for (let w = 0; w < WAVES; w++) {
-      // Keep at least one replica working while another dies.
-      while (working.size < 2) {
-        if (Date.now() - killStart > 150_000) {
-          throw new Error(`only ${kills} kills in 150 s: replicas do not come up; their logs are in ${dir}`);
-        }
-        await sleep(50);
-      }
+      // Keep at least one replica working while another dies: wait for the last kill's replacement to register.
+      await until(() => working.size >= 2);
       const wave = Array.from({ length: RUNS_PER_WAVE }, (_, i) => {
         const dag = i === 0 && w % 2 === 0 ? failing : succeeding[(w + i) % succeeding.length]!;
         return { dag, runId: `wave_${w}_${i}` };
@@ -119,10 +135,11 @@ tasks:
       ids.forEach((id, i) => expected.set(id, wave[i]!.dag === failing ? "FAILED" : "SUCCESS"));
       runIds.push(...ids);
 
-      // A random moment while this wave (3 tasks of 300 ms each per run) is in flight.
-      await sleep(between(100, 600));
-      const victims = [...working];
-      const victim = victims[Math.floor(Math.random() * victims.length)]!;
+      // A random moment while this wave is in flight: once one of its tasks runs, within that task's
+      // TASK_MS (each run is 3 tasks in a row, so none of the wave's runs can have finished by then).
+      await until(async () => (await t.db.taskInstance.count({ where: { dagRunId: { in: ids }, state: "RUNNING" } })) > 0);
+      await sleep(random.between(0, TASK_MS));
+      const victim = random.pick([...working]);
       const inFlight = await t.db.dagRun.count({ where: { id: { in: runIds }, state: { in: ["QUEUED", "RUNNING"] } } });
       victim.kill();
       await victim.exited;
@@ -131,13 +148,12 @@ tasks:
       startReplica();
     }
     expect(runIds).toHaveLength(WAVES * RUNS_PER_WAVE);
+    expect(kills).toBe(KILLS);
     expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
     expect(killsWithRunsInFlight).toBe(kills);
 
     const killPhaseMs = Date.now() - killStart;
-    await waitForRunsToFinish(t.db, runIds, 120_000, 250).catch((err: Error) => {
-      throw new Error(`${err.message}; the replicas' logs are in ${dir}`);
-    });
+    await waitForRunsToFinish(t.db, runIds, { pollMs: 250 });
     const drainMs = Date.now() - killStart - killPhaseMs;
     // A replica started by the last kill may still be booting (no signal handler yet): let it finish first.
     const survivors = [...live];
@@ -168,7 +184,7 @@ tasks:
     const zombies = tries.filter((x) => x.message?.includes("stopped responding"));
     expect(zombies.length).toBeGreaterThan(0);
     console.log(
-      `${kills} SIGKILLs in ${killPhaseMs} ms, then ${drainMs} ms until every run finished; ${spawned} replicas started, ` +
+      `chaos seed ${random.seed}: ${kills} SIGKILLs in ${killPhaseMs} ms, then ${drainMs} ms until every run finished; ${spawned} replicas started, ` +
         `${launches.length} launches, ${tries.length} tries, ${zombies.length} zombie tries retried`,
     );
 

@@ -47,7 +47,7 @@ describe("SIGTERM to a scheduler with the Kubernetes executor", () => {
     const startSchedulerProcess = () => schedulers.spawn(dir, env);
 
     const first = startSchedulerProcess();
-    await waitUntilRegistered(t.db, first, 60_000);
+    await waitUntilRegistered(t.db, first);
     await waitForProvisioned(t.db, tenant.id);
     const runId = await triggerNewDag(
       t.db,
@@ -74,9 +74,8 @@ tasks:
     await waitFor(
       "the second scheduler to adopt the running pod",
       async () => (await storedLog(t.db, train.id, "SYSTEM")).includes("after a scheduler restart"),
-      60_000,
     );
-    const run = await waitForRunToFinish(t.db, runId, 60_000);
+    const run = await waitForRunToFinish(t.db, runId);
     expect(run.state).toBe("SUCCESS");
     await second.stop();
     await expect(second.exited).resolves.toEqual({ code: 0, signal: null });

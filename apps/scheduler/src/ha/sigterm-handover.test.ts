@@ -14,6 +14,7 @@ import { createLogDirKeptOnFailure } from "../testing/log-dir-kept-on-failure";
 import { createSchedulerProcessSet } from "../testing/scheduler-process-set";
 import { startBystanderScheduler, type BystanderScheduler } from "../testing/start-bystander-scheduler";
 import { waitForRunToFinish } from "../testing/wait-for-run";
+import { waitUntil } from "../testing/wait-until";
 import { uploadDag } from "./ha-fixtures";
 
 const t = useTestDatabase();
@@ -41,14 +42,9 @@ function expectedOutput(name: string, stream: "STDOUT" | "STDERR", stdout: strin
   return lines.join("") + (stream === "STDOUT" ? `${name} done after ${count} lines\n` : "");
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the schedulers' logs are in ${logs.path}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits for `probe` as long as it takes (waitUntil); a hang names `what` and where the logs are. */
+function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
+  return waitUntil(probe, () => `${what}; the schedulers' logs are in ${logs.path}`);
 }
 
 async function storedLog(taskInstanceId: string, stream: "STDOUT" | "STDERR" | "SYSTEM"): Promise<string> {
@@ -97,7 +93,7 @@ tasks:
     const startScheduler_ = () => schedulers.spawn(dir, env);
 
     const first = startScheduler_();
-    await waitUntilRegistered(t.db, first, 60_000);
+    await waitUntilRegistered(t.db, first);
     const { id: runId } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
     const slow = await waitFor("both slow tasks to run and store some output", async () => {
       const running = await t.db.taskInstance.findMany({ where: { dagRunId: runId, state: "RUNNING" } });
@@ -129,11 +125,10 @@ tasks:
     await waitFor(
       "the second scheduler to adopt both tasks",
       async () => (await Promise.all(slow.map((ti) => storedLog(ti.id, "SYSTEM")))).every((l) => l.includes("Resumed following the task")),
-      60_000,
     );
     expect(taskPids.filter(isAlive)).toEqual(taskPids);
     await writeFile(release, "");
-    const run = await waitForRunToFinish(t.db, runId, 60_000);
+    const run = await waitForRunToFinish(t.db, runId);
     expect(run.state).toBe("SUCCESS");
     await second.stop();
     await expect(second.exited).resolves.toEqual({ code: 0, signal: null });

@@ -66,7 +66,7 @@ tasks:
       t.db,
       dags.flatMap((dag) => Array.from({ length: RUNS_PER_DAG }, (_, r) => ({ dag, runId: `ha__${r}` }))),
     );
-    await waitForRunsToFinish(t.db, runIds, 150_000);
+    await waitForRunsToFinish(t.db, runIds);
 
     const runs = await t.db.dagRun.findMany({ where: { id: { in: runIds } }, select: { state: true } });
     expect(runs.filter((r) => r.state !== "SUCCESS")).toEqual([]);

@@ -6,6 +6,7 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { TEST_SECRET_KEY } from "@updraft/platform";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSchedulerProcess, type SchedulerProcess } from "../testing/scheduler-process";
+import { schedulerMain } from "../testing/scheduler-main";
 
 const t = useTestDatabase();
 let dir: string;
@@ -22,6 +23,7 @@ afterAll(async () => {
 
 function start(name: string, env: Record<string, string>): SchedulerProcess {
   const proc = spawnSchedulerProcess({
+    main: schedulerMain(),
     logFile: join(dir, `${name}.log`),
     env: { DATABASE_URL: t.url, UPDRAFT_SECRET_KEY: TEST_SECRET_KEY, UPDRAFT_EXECUTOR: "noop", LOG_LEVEL: "info", ...env },
   });

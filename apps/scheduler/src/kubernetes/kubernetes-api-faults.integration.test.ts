@@ -86,7 +86,7 @@ tasks:
     }, 20);
     let run;
     try {
-      run = await waitForRunToFinish(t.db, runId, 90_000);
+      run = await waitForRunToFinish(t.db, runId);
     } finally {
       clearInterval(chaos);
     }

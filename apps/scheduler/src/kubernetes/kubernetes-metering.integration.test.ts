@@ -45,7 +45,7 @@ tasks:
     const sample = await waitFor("a usage sample", () => t.db.usageSample.findFirst({ where: { taskTry: { taskInstanceId: ti.id } } }).then((s) => s ?? undefined));
     expect(sample).toMatchObject({ cpuCores: 0.5, cpuSecondsTotal: null, memoryBytes: BigInt(200 * MIB) });
 
-    const run = await waitForRunToFinish(t.db, id, 60_000);
+    const run = await waitForRunToFinish(t.db, id);
     expect(run.state).toBe("SUCCESS");
     const tried = await waitFor("the try to be costed", async () => {
       const row = await t.db.taskTry.findUniqueOrThrow({ where: { taskInstanceId_tryNumber: { taskInstanceId: ti.id, tryNumber: 1 } } });

@@ -49,7 +49,7 @@ ${["one", "two", "three"].map((id) => `  - task_id: ${id}\n    image: acme/work:
     expect(others).toHaveLength(2);
     for (const ti of others) expect(["QUEUED", "RUNNING"]).toContain(ti.state);
 
-    const run = await waitForRunToFinish(t.db, runId, 60_000);
+    const run = await waitForRunToFinish(t.db, runId);
     expect(run.state).toBe("SUCCESS");
     for (const ti of run.taskInstances) expect(ti).toMatchObject({ state: "SUCCESS", tryNumber: 1 });
     const tries = await t.db.taskTry.findMany({ where: { taskInstance: { dagRunId: runId } } });
@@ -90,7 +90,7 @@ tasks:
     expect(phaseOf(fx.api.state.get("pods", "updraft-acme", "hog"))).toBe("Running");
 
     fx.api.state.remove("pods", "updraft-acme", "hog");
-    const run = await waitForRunToFinish(t.db, runId, 60_000);
+    const run = await waitForRunToFinish(t.db, runId);
     expect(run.state).toBe("SUCCESS");
     expect(run.taskInstances[0]).toMatchObject({ state: "SUCCESS", tryNumber: 1 });
     const tries = await t.db.taskTry.findMany({ where: { taskInstanceId: queued.id } });

@@ -68,7 +68,7 @@ tasks:
     expect((await t.db.taskInstance.findUniqueOrThrow({ where: { id: train.id } })).state).toBe("RUNNING");
 
     await fx.startKubeScheduler({ schedulerId });
-    const run = await waitForRunToFinish(t.db, runId, 60_000);
+    const run = await waitForRunToFinish(t.db, runId);
     expect(run.state).toBe("SUCCESS");
     const finished = run.taskInstances.find((ti) => ti.taskId === "train")!;
     expect(finished).toMatchObject({ state: "SUCCESS", tryNumber: 1, exitCode: 0 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 async function run(source: string) {
   const dag = await uploadDag(t.db, tenant.id, source);
   const { id } = await triggerDagRun(t.db, { tenantId: tenant.id, dagDbId: dag.dagDbId, triggeredById: null });
-  const finished = await waitForRunToFinish(t.db, id, 60_000);
+  const finished = await waitForRunToFinish(t.db, id);
   return { ...finished, byTask: Object.fromEntries(finished.taskInstances.map((ti) => [ti.taskId, ti])) };
 }
 
@@ -127,7 +127,7 @@ tasks:
     );
     expect(waiting.tryNumber).toBe(1);
 
-    const finished = await waitForRunToFinish(t.db, runId, 60_000);
+    const finished = await waitForRunToFinish(t.db, runId);
     expect(finished.state).toBe("SUCCESS");
     expect(finished.taskInstances[0]).toMatchObject({ state: "SUCCESS", tryNumber: 1 });
     expect((await t.db.taskTry.findMany({ where: { taskInstanceId: waiting.id } })).map((x) => [x.tryNumber, x.state])).toEqual([[1, "SUCCESS"]]);

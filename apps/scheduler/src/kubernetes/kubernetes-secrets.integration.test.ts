@@ -38,7 +38,7 @@ function secretData(name: string): Record<string, string> | undefined {
 async function run(source: string) {
   const dag = await uploadDag(t.db, tenantId, source);
   const { id } = await triggerDagRun(t.db, { tenantId, dagDbId: dag.dagDbId, triggeredById: null });
-  const finished = await waitForRunToFinish(t.db, id, 60_000);
+  const finished = await waitForRunToFinish(t.db, id);
   return { ...finished, ti: finished.taskInstances[0]! };
 }
 

@@ -3,19 +3,21 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { runDagToEnd } from "../testing/run-dag-to-end";
 import { useLocalSchedulerWithTenant } from "../testing/use-local-scheduler-with-tenant";
+import { waitUntil } from "../testing/wait-until";
 
 const t = useTestDatabase();
 const local = useLocalSchedulerWithTenant(t, { pollIntervalMs: 200, meterIntervalMs: 200, logger: pino({ level: "silent" }) });
 
 /** Polls until the try has been costed (the finalize_try_usage job, queued by task_event after the outcome). */
-async function costedTry(taskInstanceId: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const row = await t.db.taskTry.findUniqueOrThrow({ where: { taskInstanceId_tryNumber: { taskInstanceId, tryNumber: 1 } } });
-    if (row.cost !== null) return row;
-    if (Date.now() > deadline) throw new Error(`try of ${taskInstanceId} not costed after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+async function costedTry(taskInstanceId: string) {
+  return waitUntil(
+    async () => {
+      const row = await t.db.taskTry.findUniqueOrThrow({ where: { taskInstanceId_tryNumber: { taskInstanceId, tryNumber: 1 } } });
+      return row.cost !== null ? row : undefined;
+    },
+    () => `the try of ${taskInstanceId} to be costed`,
+    50,
+  );
 }
 
 describe("metering with the local executor", () => {

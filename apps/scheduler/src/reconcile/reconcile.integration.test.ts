@@ -13,6 +13,7 @@ import { LOST_TRY_REASON } from "./sweep-orphans";
 import { executorKey } from "@updraft/executor";
 import { waitForRunToFinish } from "../testing/wait-for-run";
 import { TEST_KEYRING } from "../testing/test-keyring";
+import { waitUntil } from "../testing/wait-until";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -125,14 +126,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
+/** Waits for `check` to return a value as long as it takes (waitUntil, which names `what` while it waits). */
+async function until<T>(what: string, check: () => Promise<T | null | undefined | false>): Promise<T> {
+  return waitUntil(async () => (await check()) || undefined, () => what, 50);
 }
 
 describe("reconcile", () => {
@@ -170,7 +166,7 @@ tasks:
       clearInterval(beat);
     }
 
-    const finished = await waitForRunToFinish(t.db, run.id, 20_000);
+    const finished = await waitForRunToFinish(t.db, run.id);
 
     expect(finished.state).toBe("SUCCESS");
     const a = await taskOf(run.id, "a");
@@ -200,7 +196,7 @@ tasks:
     const ti = await taskOf(run.id, "a");
     await t.db.taskInstance.update({ where: { id: ti.id }, data: { executorKey: executorKey(ti.id, 1) } });
 
-    const finished = await waitForRunToFinish(t.db, run.id, 20_000);
+    const finished = await waitForRunToFinish(t.db, run.id);
 
     expect(finished.state).toBe("SUCCESS");
     const a = await taskOf(run.id, "a");
@@ -221,7 +217,7 @@ tasks:
 `);
     const run = await runLeftAs(dag, { only: { state: "QUEUED", agoMs: 120_000 } });
 
-    const finished = await waitForRunToFinish(t.db, run.id, 15_000);
+    const finished = await waitForRunToFinish(t.db, run.id);
 
     expect(finished.state).toBe("SUCCESS");
     const only = await taskOf(run.id, "only");
@@ -243,8 +239,8 @@ tasks:
     const allDone = await runLeftAs(dag, { a: { state: "SUCCESS" }, b: { state: "SUCCESS" } });
     const halfway = await runLeftAs(dag, { a: { state: "SUCCESS" }, b: { state: "NONE" } });
 
-    expect((await waitForRunToFinish(t.db, allDone.id, 15_000)).state).toBe("SUCCESS");
-    expect((await waitForRunToFinish(t.db, halfway.id, 15_000)).state).toBe("SUCCESS");
+    expect((await waitForRunToFinish(t.db, allDone.id)).state).toBe("SUCCESS");
+    expect((await waitForRunToFinish(t.db, halfway.id)).state).toBe("SUCCESS");
     expect((await taskOf(halfway.id, "b")).state).toBe("SUCCESS");
   });
 
@@ -265,7 +261,7 @@ tasks:
     const ti = await taskOf(id, "sleeper");
     await t.db.taskInstance.update({ where: { id: ti.id }, data: { state: "FAILED", message: "marked failed directly" } });
 
-    await until("the orphaned process to be killed", async () => !isAlive(pid), 10_000);
+    await until("the orphaned process to be killed", async () => !isAlive(pid));
     const after = await taskOf(id, "sleeper");
     expect(after.state).toBe("FAILED");
     expect(after.message).toBe("marked failed directly");
@@ -295,8 +291,8 @@ tasks:
 
     await requestTaskKill(t.db, { taskInstanceId: ti.id, tryNumber: ti.tryNumber, reason: "the run was marked failed by ada@acme.dev" });
 
-    await until("the process to be killed", async () => !isAlive(pid), 10_000);
-    const run = await waitForRunToFinish(t.db, id, 15_000);
+    await until("the process to be killed", async () => !isAlive(pid));
+    const run = await waitForRunToFinish(t.db, id);
     expect(run.state).toBe("FAILED");
     const after = await taskOf(id, "sleeper");
     expect(after.state).toBe("FAILED");

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { spawnSchedulerProcess, type SchedulerProcess } from "./scheduler-process";
+import { schedulerMain } from "./scheduler-main";
 
 export interface SchedulerProcessSet {
   /** Spawns a scheduler process logging to `<logDir>/scheduler-<n>.log` (n counts from 1 per set). */
@@ -14,7 +15,7 @@ export function createSchedulerProcessSet(): SchedulerProcessSet {
   let started = 0;
   return {
     spawn(logDir, env) {
-      const proc = spawnSchedulerProcess({ logFile: join(logDir, `scheduler-${++started}.log`), env });
+      const proc = spawnSchedulerProcess({ main: schedulerMain(), logFile: join(logDir, `scheduler-${++started}.log`), env });
       live.add(proc);
       void proc.exited.then(() => live.delete(proc));
       return proc;

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { Db } from "@updraft/db";
 
-const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** The repository's migrations: a bundle cannot find them relative to its own location (readyz compares against them). */
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
 
 export interface SchedulerProcess {
   readonly pid: number;
@@ -23,6 +22,8 @@ export interface SchedulerProcess {
 }
 
 export interface SpawnSchedulerOptions {
+  /** The bundled scheduler entry to run (buildSchedulerBundle's `main`). */
+  main: string;
   /** Scheduler settings (DATABASE_URL, UPDRAFT_*), added to this process's environment. */
   env: Record<string, string>;
   /** Where the child's stdout and stderr go (appended). */
@@ -31,12 +32,12 @@ export interface SpawnSchedulerOptions {
   nodeArgs?: string[];
 }
 
-/** Starts `apps/scheduler/src/main.ts` as its own process, exactly as `updraft start` does. */
+/** Starts the bundled scheduler (`node <main>`) as its own process, as `updraft start` and the image do. */
 export function spawnSchedulerProcess(options: SpawnSchedulerOptions): SchedulerProcess {
   const log = createWriteStream(options.logFile, { flags: "a" });
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", TSX_LOADER, MAIN], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.main], {
     // Port 0: several replicas run on this host, each with its own /metrics listener.
-    env: { ...process.env, LOG_LEVEL: "warn", UPDRAFT_METRICS_PORT: "0", ...options.env },
+    env: { ...process.env, LOG_LEVEL: "warn", UPDRAFT_METRICS_PORT: "0", UPDRAFT_MIGRATIONS_DIR: MIGRATIONS_DIR, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.pipe(log, { end: false });
@@ -71,16 +72,17 @@ export function spawnSchedulerProcess(options: SpawnSchedulerOptions): Scheduler
   };
 }
 
-/** Waits until the process has registered as a scheduler replica (it is taking jobs from then on). */
-export async function waitUntilRegistered(db: Db, proc: SchedulerProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Waits until the process has registered as a scheduler replica (it is taking jobs from then on),
+ * however long its start takes; fails as soon as the process exits instead.
+ */
+export async function waitUntilRegistered(db: Db, proc: SchedulerProcess): Promise<void> {
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`scheduler process ${proc.pid} exited before it registered`);
+  for (;;) {
     const row = await db.schedulerInstance.findFirst({ where: { pid: proc.pid, stoppedAt: null }, select: { id: true } });
     if (row) return;
+    if (exited) throw new Error(`scheduler process ${proc.pid} exited before it registered; its log: ${proc.logFile}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`scheduler process ${proc.pid} did not register within ${timeoutMs} ms`);
 }

@@ -18,6 +18,6 @@ tasks:
     command: [sleep, "60"]
 `,
   );
-  const ti = await waitForRunningTask(db, runId, "sleepy", 20_000);
+  const ti = await waitForRunningTask(db, runId, "sleepy");
   return { runId, ti };
 }

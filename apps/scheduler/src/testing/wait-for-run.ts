@@ -1,17 +1,19 @@
 import type { Db } from "@updraft/db";
+import { waitUntil } from "./wait-until";
 
-/** Polls until the run reaches success or failed, failing with its task states on timeout. */
-export async function waitForRunToFinish(db: Db, runId: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await db.dagRun.findUniqueOrThrow({ where: { id: runId }, include: { taskInstances: true } });
-    if (run.state === "SUCCESS" || run.state === "FAILED") return run;
-    if (Date.now() > deadline) {
-      const states = run.taskInstances.map((ti) => `${ti.taskId}=${ti.state}`).join(", ");
-      throw new Error(`run ${run.runId} still ${run.state} after ${timeoutMs} ms (${states})`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** Polls until the run reaches success or failed, as long as that takes (waitUntil); says its task states while it waits. */
+export async function waitForRunToFinish(db: Db, runId: string) {
+  const find = () => db.dagRun.findUniqueOrThrow({ where: { id: runId }, include: { taskInstances: true } });
+  return waitUntil(
+    async () => {
+      const run = await find();
+      return run.state === "SUCCESS" || run.state === "FAILED" ? run : undefined;
+    },
+    async () => {
+      const run = await find();
+      return `run ${run.runId} to finish (now ${run.state}: ${run.taskInstances.map((ti) => `${ti.taskId}=${ti.state}`).join(", ")})`;
+    },
+  );
 }
 
 export function median(values: number[]): number {

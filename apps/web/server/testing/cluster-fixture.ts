@@ -1,5 +1,5 @@
 // The UPDRAFT_WEB_WORKERS > 1 server with a fake app instead of Next, run in its own process
-// (`node --import tsx server/testing/cluster-fixture.ts`) for run-cluster-primary.test.ts.
+// (bundled by fixture-bundles-global-setup.ts, started by spawnFixture) for run-cluster-primary.test.ts.
 // The primary is the real runClusterPrimary; each worker wires the real pieces as start-web-server.ts does.
 // Worker routes: GET /pid answers the worker's pid; GET /slow answers only after the test writes
 // "release" to the primary's stdin (the primary passes it on to every worker).

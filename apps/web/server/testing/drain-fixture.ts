@@ -1,5 +1,5 @@
 // A web server with a slow request for the drain tests, run in its own process
-// (`node --import tsx server/testing/drain-fixture.ts`) so the test can signal it.
+// (bundled by fixture-bundles-global-setup.ts, started by spawnFixture) so the test can signal it.
 // GET /slow answers only after the test writes "release" to stdin.
 import { createInterface } from "node:readline";
 import pino from "pino";

@@ -1,13 +1,13 @@
-// Runs a server fixture (drain-fixture.ts, cluster-fixture.ts) in its own process, so tests can signal it,
-// and collects its JSON log lines.
+// Runs a server fixture (drain-fixture.ts, cluster-fixture.ts, bundled once per test run by
+// fixture-bundles-global-setup.ts) in its own process, so tests can signal it, and collects its JSON log lines.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
-import { createRequire } from "node:module";
 import { connect } from "node:net";
-import { pathToFileURL } from "node:url";
-
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+import { join } from "node:path";
+import { inject } from "vitest";
+import type { FixtureName } from "./build-fixture-bundles";
+import "./fixture-bundles-context";
 
 export interface FixtureProcess {
   child: ChildProcessWithoutNullStreams;
@@ -15,6 +15,12 @@ export interface FixtureProcess {
   exited: Promise<number | null>;
   stderr(): string;
 }
+
+/**
+ * The hang guard of a test that starts fixture processes: their waits have no deadline of their own, and on a
+ * busy machine starting a cluster's workers several times over may take long; it only has to end.
+ */
+export const PROCESS_TEST_TIMEOUT_MS = 300_000;
 
 const children: ChildProcessWithoutNullStreams[] = [];
 
@@ -31,22 +37,32 @@ export function killFixtures(): void {
   }
 }
 
-export async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls `check` until it returns a value, as long as that takes (a busy machine only makes it slower;
+ * the test's timeout guards against a hang). `check` throws to give up early, e.g. when the fixture exited.
+ * Every 30 s it says on stderr what it is still waiting for, so a hang names its condition.
+ */
+export async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  const started = Date.now();
+  let reported = 0;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
+    if (waitedS > reported) {
+      reported = waitedS;
+      console.warn(`still waiting for ${what} after ${waitedS} s`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
 /**
- * Starts `node --import tsx <fixture>`. `detached`: in its own process group
+ * Starts `node <fixture bundle>`. `detached`: in its own process group
  * (pid = group id), so the test can signal the whole group like a terminal's Ctrl-C.
  */
-export function spawnFixture(fixture: string, env: Record<string, string>, options: { detached?: boolean } = {}): FixtureProcess {
-  const args = ["--import", tsxLoader, fixture];
+export function spawnFixture(fixture: FixtureName, env: Record<string, string>, options: { detached?: boolean } = {}): FixtureProcess {
+  const args = [join(inject("updraftWebFixtureBundles"), `${fixture}.mjs`)];
   if (options.detached) args.push("--detached-group");
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: "pipe", detached: options.detached ?? false });
   children.push(child);

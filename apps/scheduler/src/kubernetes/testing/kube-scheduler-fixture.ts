@@ -4,6 +4,7 @@ import { startFakeKubeApi, type FakeKubeApiOptions, type KubeObject } from "@upd
 import pino from "pino";
 import { startScheduler, type RunningScheduler, type SchedulerOptions } from "../../start-scheduler";
 import { TEST_KEYRING } from "../../testing/test-keyring";
+import { waitUntil } from "../../testing/wait-until";
 
 /** Executor numbers that keep the tests quick: short retries, resyncs and grace periods. */
 export const FAST_KUBE_OPTIONS: Partial<KubernetesExecutorOptions> = {
@@ -80,15 +81,9 @@ function podName(body: unknown): string {
 
 export const phaseOf = (pod: KubeObject | undefined) => (pod?.status as { phase?: string } | undefined)?.phase;
 
-/** Polls `probe` until it returns something other than undefined/false; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Polls `probe` until it returns something other than undefined/false, as long as that takes (waitUntil, which names `what` while it waits). */
+export function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  return waitUntil(probe, () => what);
 }
 
 /** Waits until the tenant's namespace was provisioned (recorded on the tenant). */

@@ -1,0 +1,1 @@
+export declare function bundleCli(outdir: string, entryPoints: Record<string, string>): Promise<void>;

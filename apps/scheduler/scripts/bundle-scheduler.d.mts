@@ -1,0 +1,2 @@
+export declare const RUNTIME_EXTERNALS: string[];
+export declare function bundleScheduler(outdir: string): Promise<string[]>;
