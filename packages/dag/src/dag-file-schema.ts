@@ -1,11 +1,10 @@
-import { isUnsignedQuantity } from "@updraft/domain/quantity";
 import { z } from "zod";
 import { isValidTimeZone, knownTimeZones } from "./is-valid-time-zone";
 import { MAX_ID_LENGTH, MAX_TASKS } from "./limits";
-import { DEFAULT_TASK_REQUEST } from "./quantity/default-task-request";
 import { scheduleProblem, SCHEDULE_PRESETS } from "./normalize-schedule";
 import { DATE_HINT, parseDateText } from "./parse-date-text";
-import { DURATION_HINT, durationToSeconds, isDuration } from "./parse-duration";
+import { bool, duration, nullableDuration, pattern, scalarText, stringList, wholeNumber } from "./schema-building-blocks";
+import { resourcesSchema, tolerationSchema } from "./task-pod-fields-schema";
 import { didYouMean } from "./suggest-name";
 
 // Every message starting with "expected" gets ", got <value>" appended when reported.
@@ -31,100 +30,6 @@ export const TRIGGER_RULES = [
   "none_failed_min_one_success",
   "always",
 ] as const;
-
-const TOLERATION_OPERATORS = ["Exists", "Equal"] as const;
-const TOLERATION_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
-
-const pattern = (regex: RegExp, message: string, description?: string) =>
-  z
-    .string({ error: message })
-    .regex(regex, { error: message })
-    .meta(description === undefined ? {} : { description });
-
-const wholeNumber = (min: number | undefined, message: string) => {
-  const base = z.int({ error: message });
-  return min === undefined ? base : base.min(min, { error: message });
-};
-
-const bool = (description: string) => z.boolean({ error: "expected true or false" }).meta({ description });
-
-/** A string, number or boolean, turned into a string (`sleep 5` -> ["sleep", "5"]). */
-const scalarText = (message: string) =>
-  z.union([z.string(), z.number(), z.boolean()], { error: message }).transform((value) => String(value));
-
-const stringList = (listMessage: string, itemMessage: string) =>
-  z.array(scalarText(itemMessage), { error: listMessage });
-
-const duration = (description: string) => {
-  const message = `expected ${DURATION_HINT}`;
-  return z
-    .union([z.string(), z.number()], { error: message })
-    .refine((value) => isDuration(value), { error: `expected ${DURATION_HINT}, greater than 0` })
-    .transform((value) => durationToSeconds(value))
-    .meta({ description });
-};
-
-const nullableDuration = (description: string) => {
-  const message = `expected ${DURATION_HINT}, or null`;
-  return z
-    .union([z.string(), z.number(), z.null()], { error: message })
-    .refine((value) => value === null || isDuration(value), { error: `expected ${DURATION_HINT}, greater than 0, or null` })
-    .transform((value) => (value === null ? null : durationToSeconds(value)))
-    .meta({ description });
-};
-
-const quantity = (kind: "CPU" | "memory", example: string) => {
-  const message = `expected a Kubernetes ${kind} quantity like ${example}`;
-  return z
-    .union([z.string(), z.number()], { error: message })
-    .transform((value) => String(value))
-    .refine((value) => isUnsignedQuantity(value), { error: message })
-    .meta({ description: `Kubernetes ${kind} quantity, e.g. ${example}` });
-};
-
-const resourceQuantitiesSchema = z.strictObject(
-  {
-    cpu: quantity("CPU", `"500m" or "2"`).optional(),
-    memory: quantity("memory", `"512Mi" or "4Gi"`).optional(),
-    gpu: wholeNumber(0, "expected a whole number of GPUs (0 or more)")
-      .meta({ description: "Whole GPUs (nvidia.com/gpu)" })
-      .optional(),
-  },
-  { error: "expected a mapping with cpu, memory and/or gpu" },
-);
-
-const resourcesSchema = z
-  .strictObject(
-    {
-      requests: resourceQuantitiesSchema
-        .meta({
-          description: `What the task is counted for against its tenant's quota (default: its limits, else ${DEFAULT_TASK_REQUEST.cpu} CPU / ${DEFAULT_TASK_REQUEST.memory} memory)`,
-        })
-        .optional(),
-      limits: resourceQuantitiesSchema.meta({ description: "The most the task may use on Kubernetes" }).optional(),
-    },
-    { error: "expected a mapping with requests and/or limits" },
-  )
-  .meta({ description: "Kubernetes requests/limits; merged per quantity with default_args.resources" });
-
-const tolerationSchema = z.strictObject(
-  {
-    key: z.string({ error: "expected a taint key string" }).meta({ description: "Taint key; left out with Exists, every taint" }).optional(),
-    operator: z
-      .enum(TOLERATION_OPERATORS, { error: `expected one of ${TOLERATION_OPERATORS.join(", ")}` })
-      .meta({ description: "Kubernetes' default is Equal" })
-      .optional(),
-    value: z.string({ error: "expected a string" }).meta({ description: "Taint value, with Equal" }).optional(),
-    effect: z
-      .enum(TOLERATION_EFFECTS, { error: `expected one of ${TOLERATION_EFFECTS.join(", ")}` })
-      .meta({ description: "Taint effect tolerated; left out, every effect" })
-      .optional(),
-    tolerationSeconds: wholeNumber(0, "expected a whole number of seconds (0 or more)")
-      .meta({ description: "How long a NoExecute taint is tolerated" })
-      .optional(),
-  },
-  { error: "expected a toleration mapping like { key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }" },
-);
 
 /** Fields a task may set itself or inherit from default_args. */
 const inheritableTaskFields = {
