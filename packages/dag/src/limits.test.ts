@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES } from "./limits";
+import { MAX_FILE_BYTES, MAX_FILE_NAME_LENGTH } from "./limits";
 import { parseDagFile } from "./parse-dag-file";
 
 const TOO_LARGE = `the file is larger than 1 MiB (${MAX_FILE_BYTES} bytes): split the DAG or move data out of it`;
@@ -25,5 +25,11 @@ describe("the DAG file size limit", () => {
       const over = dagFileOf(MAX_FILE_BYTES + 1, pad);
       expect(parseDagFile("a.yaml", over)).toMatchObject({ ok: false, errors: [{ message: TOO_LARGE }] });
     }
+  });
+});
+
+describe("the DAG file name limit", () => {
+  it("is 255 characters", () => {
+    expect(MAX_FILE_NAME_LENGTH).toBe(255);
   });
 });

@@ -5,6 +5,12 @@
  */
 export const MAX_FILE_BYTES = 1_048_576;
 
+/**
+ * Longest DAG file name, in characters after trimming: the one limit for uploads
+ * in the UI, tRPC inputs and deploys.
+ */
+export const MAX_FILE_NAME_LENGTH = 255;
+
 /** Most tasks one DAG may declare. */
 export const MAX_TASKS = 1_000;
 

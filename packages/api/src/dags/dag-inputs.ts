@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from "@updraft/dag/limits";
+import { MAX_FILE_BYTES, MAX_FILE_NAME_LENGTH } from "@updraft/dag/limits";
 import { z } from "zod";
 
 export const dagIdSchema = z.string().trim().min(1, "Give a dag_id").max(200);
@@ -7,7 +7,7 @@ export const dagFileNameSchema = z
   .string()
   .trim()
   .min(1, "Give the file a name, e.g. dag.yaml")
-  .max(255, "File names are limited to 255 characters");
+  .max(MAX_FILE_NAME_LENGTH, `File names are limited to ${MAX_FILE_NAME_LENGTH} characters`);
 
 export const dagSourceSchema = z
   .string()

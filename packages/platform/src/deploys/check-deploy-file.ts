@@ -18,8 +18,8 @@ function fileProblem(name: string, message: string): DeployFileError {
 }
 
 /**
- * Checks one file exactly like an upload in the UI: a file name of 1–255
- * characters (trimmed), a non-empty text of at most 1 MiB, then the DAG
+ * Checks one file exactly like an upload in the UI: a file name of 1 to
+ * MAX_DEPLOY_FILE_NAME_LENGTH characters (trimmed), a non-empty text of at most 1 MiB, then the DAG
  * format's parser and validator.
  */
 export function checkDeployFile(file: DeployFile): CheckedDeployFile {
