@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES, MAX_FILE_NAME_LENGTH } from "@updraft/dag/limits";
+import { FILE_SIZE_LIMIT_TEXT, MAX_FILE_BYTES, MAX_FILE_NAME_LENGTH } from "@updraft/dag/limits";
 import { z } from "zod";
 
 export const dagIdSchema = z.string().trim().min(1, "Give a dag_id").max(200);
@@ -12,9 +12,9 @@ export const dagFileNameSchema = z
 export const dagSourceSchema = z
   .string()
   .min(1, "The DAG file is empty; paste or choose a YAML or JSON DAG file")
-  .max(MAX_FILE_BYTES, "DAG files are limited to 1 MiB")
+  .max(MAX_FILE_BYTES, `DAG files are limited to ${FILE_SIZE_LIMIT_TEXT}`)
   .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_FILE_BYTES, {
-    message: "DAG files are limited to 1 MiB; split this DAG or shrink the file",
+    message: `DAG files are limited to ${FILE_SIZE_LIMIT_TEXT}; split this DAG or shrink the file`,
   });
 
 export const triggerConfSchema = z.record(z.string(), z.unknown());
