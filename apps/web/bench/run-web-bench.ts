@@ -56,6 +56,9 @@ try {
   step("starting a throwaway Postgres");
   postgres = await startTestPostgres();
   const database = await postgres.createDatabase();
+  // From the repository checkout, like the tests' template: migrate()'s default
+  // folder (the repository's prisma/migrations) is the right one; only the images
+  // and `npm start` pass UPDRAFT_MIGRATIONS_DIR.
   await migrate(database.url);
   db = createDb(database.url, { max: 4 });
   const { tenant, admin } = await seedDemo(db, { adminEmail, adminPassword });

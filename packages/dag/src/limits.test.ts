@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES } from "./limits";
+import { FILE_SIZE_LIMIT_TEXT, formatByteLimit, MAX_FILE_BYTES, MAX_FILE_NAME_LENGTH } from "./limits";
 import { parseDagFile } from "./parse-dag-file";
 
 const TOO_LARGE = `the file is larger than 1 MiB (${MAX_FILE_BYTES} bytes): split the DAG or move data out of it`;
@@ -25,5 +25,24 @@ describe("the DAG file size limit", () => {
       const over = dagFileOf(MAX_FILE_BYTES + 1, pad);
       expect(parseDagFile("a.yaml", over)).toMatchObject({ ok: false, errors: [{ message: TOO_LARGE }] });
     }
+  });
+});
+
+describe("the DAG file name limit", () => {
+  it("is 255 characters", () => {
+    expect(MAX_FILE_NAME_LENGTH).toBe(255);
+  });
+});
+
+describe("the DAG file size limit's text", () => {
+  it("reads 1 MiB, derived from MAX_FILE_BYTES", () => {
+    expect(FILE_SIZE_LIMIT_TEXT).toBe("1 MiB");
+  });
+
+  it("formats byte limits as whole or tenth MiB, and below 1 MiB as KiB rounded up", () => {
+    expect(formatByteLimit(8 * 1024 * 1024)).toBe("8 MiB");
+    expect(formatByteLimit(1.5 * 1024 * 1024)).toBe("1.5 MiB");
+    expect(formatByteLimit(1024 * 1024 - 1)).toBe("1024 KiB");
+    expect(formatByteLimit(900 * 1024)).toBe("900 KiB");
   });
 });

@@ -5,6 +5,22 @@
  */
 export const MAX_FILE_BYTES = 1_048_576;
 
+/** "1 MiB", "8 MiB", "1.5 MiB", "900 KiB": a byte limit in the words its messages use. */
+export function formatByteLimit(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+  return `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** The DAG file size limit as users read it ("1 MiB"), derived from MAX_FILE_BYTES. */
+export const FILE_SIZE_LIMIT_TEXT = formatByteLimit(MAX_FILE_BYTES);
+
+/**
+ * Longest DAG file name, in characters after trimming: the one limit for uploads
+ * in the UI, tRPC inputs and deploys.
+ */
+export const MAX_FILE_NAME_LENGTH = 255;
+
 /** Most tasks one DAG may declare. */
 export const MAX_TASKS = 1_000;
 

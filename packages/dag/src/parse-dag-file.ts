@@ -2,7 +2,7 @@ import type { Document, LineCounter } from "yaml";
 import { buildDagSpec } from "./build-dag-spec";
 import { dagFileSchema } from "./dag-file-schema";
 import { formatFieldPath } from "./format-field-path";
-import { MAX_FILE_BYTES, MAX_TASKS } from "./limits";
+import { FILE_SIZE_LIMIT_TEXT, MAX_FILE_BYTES, MAX_TASKS } from "./limits";
 import { loadYamlDocument, NESTED_TOO_DEEPLY } from "./load-yaml-document";
 import { locateYamlPath } from "./locate-yaml-path";
 import { ownValue } from "./plain-object";
@@ -69,7 +69,7 @@ function parseWithinLimits(fileName: string, source: string): ParseResult {
           line: 1,
           column: 1,
           path: FILE_PATH,
-          message: `the file is larger than 1 MiB (${MAX_FILE_BYTES} bytes): split the DAG or move data out of it`,
+          message: `the file is larger than ${FILE_SIZE_LIMIT_TEXT} (${MAX_FILE_BYTES} bytes): split the DAG or move data out of it`,
         },
       ],
     };

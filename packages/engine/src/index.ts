@@ -78,6 +78,8 @@ export { findOrphanKeys } from "./reconcile/find-orphan-keys";
 export { findLostTries } from "./reconcile/find-lost-tries";
 export { refreshJobLocks, releaseDeadWorkerJobs } from "./jobs/release-dead-worker-jobs";
 export { countReadyJobs } from "./jobs/count-ready-jobs";
+export { listPendingJobs, type PendingJob } from "./jobs/list-pending-jobs";
+export { clearJobQueue } from "./jobs/clear-job-queue";
 export { decideZombieTries, type RunningTry, type ZombieTry } from "./reconcile/decide-zombie-tries";
 export { decideStuckQueuedTries, type QueuedTry } from "./reconcile/decide-stuck-queued-tries";
 export { decideStalledRuns, type RunActivity, type StalledRun } from "./reconcile/decide-stalled-runs";

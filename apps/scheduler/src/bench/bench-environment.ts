@@ -75,6 +75,10 @@ async function startPostgresWithStatementStats(clusterDir: string): Promise<Benc
   try {
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
     const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+    // The bench runs from the repository checkout and measures its code, like the
+    // tests' template (startTestPostgres): migrate()'s default, the repository's
+    // prisma/migrations, is the right folder. UPDRAFT_MIGRATIONS_DIR is for the
+    // images and `npm start`, which may run from a copy without the checkout.
     await migrate(templateUrl);
     const template = new pg.Client({ connectionString: templateUrl });
     await template.connect();

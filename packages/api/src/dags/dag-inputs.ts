@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from "@updraft/dag/limits";
+import { FILE_SIZE_LIMIT_TEXT, MAX_FILE_BYTES, MAX_FILE_NAME_LENGTH } from "@updraft/dag/limits";
 import { z } from "zod";
 
 export const dagIdSchema = z.string().trim().min(1, "Give a dag_id").max(200);
@@ -7,14 +7,14 @@ export const dagFileNameSchema = z
   .string()
   .trim()
   .min(1, "Give the file a name, e.g. dag.yaml")
-  .max(255, "File names are limited to 255 characters");
+  .max(MAX_FILE_NAME_LENGTH, `File names are limited to ${MAX_FILE_NAME_LENGTH} characters`);
 
 export const dagSourceSchema = z
   .string()
   .min(1, "The DAG file is empty; paste or choose a YAML or JSON DAG file")
-  .max(MAX_FILE_BYTES, "DAG files are limited to 1 MiB")
+  .max(MAX_FILE_BYTES, `DAG files are limited to ${FILE_SIZE_LIMIT_TEXT}`)
   .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_FILE_BYTES, {
-    message: "DAG files are limited to 1 MiB; split this DAG or shrink the file",
+    message: `DAG files are limited to ${FILE_SIZE_LIMIT_TEXT}; split this DAG or shrink the file`,
   });
 
 export const triggerConfSchema = z.record(z.string(), z.unknown());

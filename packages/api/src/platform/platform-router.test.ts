@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@updraft/db/testing";
 import { evaluateRun } from "@updraft/engine";
-import { ensureJobQueue } from "@updraft/engine/testing";
+import { clearJobs, ensureJobQueue } from "@updraft/engine/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../trpc/context";
 import { platformAdmin, type Caller } from "../test-support/api-callers";
@@ -174,7 +174,7 @@ describe("platform tenants and quotas", () => {
 
   it("re-provisions a tenant's namespace on request, and says when the tenant is gone", async () => {
     const { id } = await admin.platform.tenants.create({ slug: "again", name: "Again" });
-    await testDb.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+    await clearJobs(testDb.db);
     await admin.platform.tenants.reprovision({ tenantId: id });
     expect(await provisionJobsFor(id)).toEqual([expect.objectContaining({ payload: { tenantId: id } })]);
 

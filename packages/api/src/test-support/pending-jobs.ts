@@ -1,4 +1,5 @@
 import type { Db } from "@updraft/db";
+import { listPendingJobs } from "@updraft/engine";
 
 export interface PendingJob {
   name: string;
@@ -6,11 +7,7 @@ export interface PendingJob {
   payload: Record<string, unknown>;
 }
 
-/** graphile-worker jobs of one kind waiting in the queue, oldest first. */
+/** graphile-worker jobs of one kind waiting in the queue, oldest first (read through the engine's jobs module). */
 export async function pendingJobs(db: Db, name: string): Promise<PendingJob[]> {
-  return db.$queryRaw<PendingJob[]>`
-    SELECT t.identifier AS name, j.key, j.payload
-      FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-     WHERE t.identifier = ${name}
-     ORDER BY j.id`;
+  return (await listPendingJobs(db, { name })).map(({ name: jobName, key, payload }) => ({ name: jobName, key, payload }));
 }

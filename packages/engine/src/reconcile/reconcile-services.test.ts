@@ -4,6 +4,7 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { storeDagUpload } from "../dags/store-dag-upload";
 import { enqueueJob } from "../jobs/enqueue-job";
+import { listPendingJobs } from "../jobs/list-pending-jobs";
 import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { failZombieTries } from "./fail-zombie-tries";
 import { findOrphanKeys } from "./find-orphan-keys";
@@ -51,7 +52,7 @@ async function runWith(states: { a: TaskState; b: TaskState }, extra: { schedule
 }
 
 async function jobsWithKey(key: string) {
-  return t.db.$queryRaw<{ payload: Record<string, unknown>; run_at: Date }[]>`SELECT payload, run_at FROM graphile_worker._private_jobs WHERE key = ${key}`;
+  return listPendingJobs(t.db, { key });
 }
 
 async function scheduler(heartbeatAgoMs: number) {

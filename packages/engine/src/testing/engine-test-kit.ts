@@ -5,6 +5,8 @@ import { randomUUID } from "node:crypto";
 import { createTenant, type CreateTenantInput, type Db, type TaskState } from "@updraft/db";
 import pg from "pg";
 import { storeDagUpload } from "../dags/store-dag-upload";
+import { clearJobQueue } from "../jobs/clear-job-queue";
+import { listPendingJobs, type PendingJob } from "../jobs/list-pending-jobs";
 import { recordTaskOutcome } from "../runs/record-task-outcome";
 import { KILL_CHANNEL, type KillRequest } from "../tasks/request-task-kill";
 import { startTaskTry, type TaskLaunch } from "../tasks/start-task-try";
@@ -81,25 +83,16 @@ export async function finish(
   );
 }
 
-export interface PendingJob {
-  name: string;
-  key: string | null;
-  payload: Record<string, unknown>;
-  runAt: Date;
-}
+export type { PendingJob } from "../jobs/list-pending-jobs";
 
-/** graphile-worker jobs waiting in the queue. */
+/** graphile-worker jobs waiting in the queue, oldest first (optionally of one job name). */
 export async function pendingJobs(db: Db, name?: string): Promise<PendingJob[]> {
-  const rows = await db.$queryRaw<PendingJob[]>`
-    SELECT t.identifier AS name, j.key, j.payload, j.run_at AS "runAt"
-      FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-     ORDER BY j.id`;
-  return name ? rows.filter((r) => r.name === name) : rows;
+  return listPendingJobs(db, { name });
 }
 
 /** Removes every queued job, so a test sees only what its next step enqueues. */
 export async function clearJobs(db: Db): Promise<void> {
-  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+  await clearJobQueue(db);
 }
 
 /** Collects kill requests sent on KILL_CHANNEL (as the schedulers' kill listeners receive them). */

@@ -1,4 +1,5 @@
 import { formatDagError, parseDagFile, type DagError, type DagSpec } from "@updraft/dag";
+import { FILE_SIZE_LIMIT_TEXT } from "@updraft/dag/limits";
 import { MAX_DEPLOY_FILE_BYTES, MAX_DEPLOY_FILE_NAME_LENGTH } from "./deploy-limits";
 import type { DeployFile, DeployFileError } from "./deploy-types";
 
@@ -18,8 +19,8 @@ function fileProblem(name: string, message: string): DeployFileError {
 }
 
 /**
- * Checks one file exactly like an upload in the UI: a file name of 1–255
- * characters (trimmed), a non-empty text of at most 1 MiB, then the DAG
+ * Checks one file exactly like an upload in the UI: a file name of 1 to
+ * MAX_DEPLOY_FILE_NAME_LENGTH characters (trimmed), a non-empty text of at most MAX_DEPLOY_FILE_BYTES, then the DAG
  * format's parser and validator.
  */
 export function checkDeployFile(file: DeployFile): CheckedDeployFile {
@@ -34,7 +35,7 @@ export function checkDeployFile(file: DeployFile): CheckedDeployFile {
     return { ok: false, name, errors: [fileProblem(name, "The DAG file is empty; paste or choose a YAML or JSON DAG file")] };
   }
   if (Buffer.byteLength(file.content, "utf8") > MAX_DEPLOY_FILE_BYTES) {
-    return { ok: false, name, errors: [fileProblem(name, "DAG files are limited to 1 MiB; split this DAG or shrink the file")] };
+    return { ok: false, name, errors: [fileProblem(name, `DAG files are limited to ${FILE_SIZE_LIMIT_TEXT}; split this DAG or shrink the file`)] };
   }
   const parsed = parseDagFile(name, file.content);
   if (!parsed.ok) return { ok: false, name, errors: parsed.errors.map(toDeployFileError) };

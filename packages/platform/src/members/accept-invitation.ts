@@ -1,4 +1,5 @@
 import { createUser, normalizeEmail, type Db, type Role } from "@updraft/db";
+import { MAX_ACCOUNT_NAME_LENGTH, MAX_NEW_ACCOUNT_PASSWORD, MIN_NEW_ACCOUNT_PASSWORD } from "@updraft/domain/account-rules";
 import { UserError } from "@updraft/engine";
 import { AccessDeniedError } from "./access-denied-error";
 import { claimInvitation, requireUsableInvitation } from "./usable-invitation";
@@ -13,7 +14,7 @@ export interface AcceptedInvitation {
   email: string;
 }
 
-export const MIN_NEW_ACCOUNT_PASSWORD = 12;
+export { MIN_NEW_ACCOUNT_PASSWORD };
 
 /**
  * A signed-in user accepts an invitation addressed to their e-mail (any case).
@@ -49,11 +50,15 @@ export async function acceptInvitationWithNewAccount(
   now: Date = new Date(),
 ): Promise<AcceptedInvitation> {
   const name = input.name.trim();
-  if (name === "" || name.length > 200) throw new UserError("Enter your name (at most 200 characters).");
+  if (name === "" || name.length > MAX_ACCOUNT_NAME_LENGTH) {
+    throw new UserError(`Enter your name (at most ${MAX_ACCOUNT_NAME_LENGTH} characters).`);
+  }
   if (input.password.length < MIN_NEW_ACCOUNT_PASSWORD) {
     throw new UserError(`Choose a password of at least ${MIN_NEW_ACCOUNT_PASSWORD} characters.`);
   }
-  if (input.password.length > 1024) throw new UserError("Choose a password of at most 1024 characters.");
+  if (input.password.length > MAX_NEW_ACCOUNT_PASSWORD) {
+    throw new UserError(`Choose a password of at most ${MAX_NEW_ACCOUNT_PASSWORD} characters.`);
+  }
   return db.$transaction(async (tx) => {
     const row = await requireUsableInvitation(tx, input.token, now);
     const existing = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });

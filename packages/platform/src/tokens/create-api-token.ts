@@ -1,11 +1,12 @@
 import type { Db, Role } from "@updraft/db";
 import { AccessDeniedError } from "../members/access-denied-error";
+import { isApiTokenLifetime, MAX_API_TOKEN_DAYS } from "@updraft/domain/api-token-expiry";
 import { roleAtLeast } from "@updraft/domain/roles";
 import { UserError } from "@updraft/engine";
 import { API_TOKEN_PREFIX_LENGTH, generateApiToken, hashApiToken } from "./api-token-format";
 import { apiTokenView, type ApiTokenView } from "./api-token-view";
 
-export const MAX_API_TOKEN_DAYS = 365;
+export { MAX_API_TOKEN_DAYS };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CreatedApiToken {
@@ -16,7 +17,7 @@ export interface CreatedApiToken {
 
 /**
  * A new API token for the tenant with a role (at most the creator's) that
- * expires after 1–365 days. Names are unique among the tenant's usable tokens
+ * expires after 1 to MAX_API_TOKEN_DAYS days. Names are unique among the tenant's usable tokens
  * (audit events name the token).
  */
 export async function createApiToken(
@@ -26,7 +27,7 @@ export async function createApiToken(
 ): Promise<CreatedApiToken> {
   const name = input.name.trim();
   if (name === "" || name.length > 100) throw new UserError("Give the token a name of 1 to 100 characters, e.g. ci-deploy.");
-  if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_API_TOKEN_DAYS) {
+  if (!isApiTokenLifetime(input.expiresInDays)) {
     throw new UserError(`A token expires after 1 to ${MAX_API_TOKEN_DAYS} days (a whole number); got ${input.expiresInDays}.`);
   }
   const creator = await db.membership.findUnique({ where: { userId_tenantId: { userId: input.creatorUserId, tenantId: input.tenantId } } });

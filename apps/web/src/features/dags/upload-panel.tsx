@@ -1,6 +1,6 @@
 "use client";
 
-import { MAX_FILE_BYTES } from "@updraft/dag/limits";
+import { FILE_SIZE_LIMIT_TEXT, MAX_FILE_BYTES } from "@updraft/dag/limits";
 import { useState, type DragEvent } from "react";
 import { errorMessage } from "@/lib/error-message";
 import { trpc, type RouterOutputs } from "@/lib/trpc";
@@ -35,7 +35,7 @@ export function UploadPanel({ tenantSlug, source, onSourceChange }: { tenantSlug
   async function takeFile(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setOutcome({ kind: "error", message: `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; DAG files are limited to 1 MiB.` });
+      setOutcome({ kind: "error", message: `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; DAG files are limited to ${FILE_SIZE_LIMIT_TEXT}.` });
       return;
     }
     const text = await file.text();

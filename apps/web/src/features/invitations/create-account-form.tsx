@@ -7,7 +7,8 @@ import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import { errorMessage } from "@/lib/error-message";
 import { trpc } from "@/lib/trpc";
-import { newAccountProblem, MIN_PASSWORD_LENGTH } from "./new-account-problem";
+import { MIN_NEW_ACCOUNT_PASSWORD } from "@updraft/domain/account-rules";
+import { newAccountProblem } from "./new-account-problem";
 
 /** No account yet for the invited e-mail: name and password create it, join the tenant, and sign in. */
 export function CreateAccountForm({ token, email }: { token: string; email: string }) {
@@ -87,7 +88,7 @@ export function CreateAccountForm({ token, email }: { token: string; email: stri
         onValueChange={setPassword}
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD_LENGTH}
+        minLength={MIN_NEW_ACCOUNT_PASSWORD}
         inputClassName="w-full bg-white"
       />
       <TextField
@@ -99,7 +100,7 @@ export function CreateAccountForm({ token, email }: { token: string; email: stri
         required
         inputClassName="w-full bg-white"
       />
-      <p className="text-xs text-slate-500">At least {MIN_PASSWORD_LENGTH} characters.</p>
+      <p className="text-xs text-slate-500">At least {MIN_NEW_ACCOUNT_PASSWORD} characters.</p>
       <ErrorAlert error={error} />
       <SubmitButton pending={busy} pendingLabel={signingIn ? "Signing in…" : "Creating…"}>
         Create account and join

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { MAX_DEPLOY_FILES } from "./deploy-limits";
+import { formatBytes, MAX_DEPLOY_FILE_BYTES, MAX_DEPLOY_FILE_NAME_LENGTH, MAX_DEPLOY_FILES } from "./deploy-limits";
 
 /** Where the DAG file format's JSON Schema is served, relative to /api/v1/openapi.json. */
 export const DAG_FILE_SCHEMA_PATH = "/api/v1/dag-file-schema.json";
 
 export const deployFileSchema = z.object({
-  name: z.string().meta({ description: "File name, e.g. etl.yaml (1–255 characters); errors name it", example: "etl.yaml" }),
+  name: z.string().meta({ description: `File name, e.g. etl.yaml (1–${MAX_DEPLOY_FILE_NAME_LENGTH} characters); errors name it`, example: "etl.yaml" }),
   content: z.string().meta({
-    description: `The DAG file's text, YAML or JSON, at most 1 MiB of UTF-8. Format: ${DAG_FILE_SCHEMA_PATH}`,
+    description: `The DAG file's text, YAML or JSON, at most ${formatBytes(MAX_DEPLOY_FILE_BYTES)} of UTF-8. Format: ${DAG_FILE_SCHEMA_PATH}`,
     contentMediaType: "application/yaml",
     example: "dag_id: etl\nschedule: \"@daily\"\nstart_date: 2025-01-01\ntasks:\n  - task_id: extract\n    command: [echo, hi]\n",
   }),

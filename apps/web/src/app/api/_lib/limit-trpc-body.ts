@@ -1,3 +1,4 @@
+import { FILE_SIZE_LIMIT_TEXT } from "@updraft/dag/limits";
 import { readLimitedBody } from "./read-limited-body";
 
 /**
@@ -19,7 +20,7 @@ export async function limitTrpcBody(req: Request, maxBytes = MAX_TRPC_BODY_BYTES
     return Response.json(
       {
         error: {
-          message: `The request is larger than ${mib} MiB and was refused; nothing was stored. DAG files may be at most 1 MiB.`,
+          message: `The request is larger than ${mib} MiB and was refused; nothing was stored. DAG files may be at most ${FILE_SIZE_LIMIT_TEXT}.`,
           code: -32600,
           data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 },
         },

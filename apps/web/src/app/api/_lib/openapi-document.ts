@@ -97,7 +97,10 @@ const operations: Record<RestRoute["id"], (route: RestRoute) => Json> = {
       "401": errorResponse("No, an unknown, a revoked or an expired API token", "unauthorized"),
       "403": errorResponse("The token's role is too low, or it belongs to another tenant", "forbidden"),
       "404": errorResponse("No such tenant", "notFound"),
-      "413": errorResponse("Too many files, a file over 1 MiB or a body over 8 MiB", "tooLarge"),
+      "413": errorResponse(
+        `Too many files, a file over ${formatBytes(MAX_DEPLOY_FILE_BYTES)} or a body over ${formatBytes(MAX_DEPLOY_BODY_BYTES)}`,
+        "tooLarge",
+      ),
       "415": errorResponse("Neither multipart/form-data nor application/json", "unsupported"),
       "422": {
         description: "At least one file was rejected; nothing was stored",
