@@ -1,3 +1,4 @@
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,7 +6,6 @@ export default defineConfig({
     include: ["specs/**/*.spec.ts"],
     globalSetup: ["./support/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    ...vitestHangGuard,
   },
 });
