@@ -1,3 +1,4 @@
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,7 +6,9 @@ export default defineConfig({
     include: ["specs/**/*.spec.ts"],
     globalSetup: ["./support/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    ...vitestHangGuard,
+    // expect.poll waits for its condition as long as a busy machine takes; it gives up a minute before the
+    // test's hang guard, so a hang reports the condition polled rather than just a test timeout.
+    expect: { poll: { timeout: vitestHangGuard.testTimeout - 60_000, interval: 100 } },
   },
 });

@@ -1,3 +1,4 @@
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,6 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     // The fixtures that tests start as processes, bundled once per run.
     globalSetup: ["./src/start/fixtures/fixture-bundles-global-setup.ts"],
-    testTimeout: 30_000,
+    ...vitestHangGuard,
   },
 });

@@ -1,3 +1,4 @@
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,7 +6,6 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     // One Postgres per run, and the scheduler bundle that the processes tests start run.
     globalSetup: ["../../packages/db/src/testing/global-setup.ts", "./src/testing/scheduler-bundle-global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    ...vitestHangGuard,
   },
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,7 +9,6 @@ export default defineConfig({
     // One Postgres per run, and the server fixtures (bundled) that the server tests start as processes.
     globalSetup: ["../../packages/db/src/testing/global-setup.ts", "./server/testing/fixture-bundles-global-setup.ts"],
     // Only a guard against a hang: tests wait for conditions (a log line, an answer, an exit), not for a time.
-    // The server tests that start real processes give themselves a wider one (PROCESS_TEST_TIMEOUT_MS).
-    testTimeout: 30_000,
+    ...vitestHangGuard,
   },
 });

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
+import { waitUntil } from "../support/wait-until";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -70,23 +71,21 @@ const taskOutput = async () =>
 const attr = (locator: ReturnType<Page["locator"]>, name: string) => locator.getAttribute(name).catch(() => null);
 
 /** Waits until every task's grid cell shows `state`, recording the states seen on the way. */
-async function waitForGridStates(expected: Record<string, string>, timeoutMs = 90_000) {
+async function waitForGridStates(expected: Record<string, string>) {
   const seen = new Map<string, Set<string>>();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let done = true;
-    for (const [taskId, state] of Object.entries(expected)) {
-      const now = await attr(gridCell(taskId), "data-state");
-      if (now) seen.set(taskId, (seen.get(taskId) ?? new Set()).add(now));
-      if (now !== state) done = false;
-    }
-    if (done) return seen;
-    if (Date.now() > deadline) {
-      const last = Object.fromEntries([...seen].map(([k, v]) => [k, [...v]]));
-      throw new Error(`Grid did not reach ${JSON.stringify(expected)}; states seen: ${JSON.stringify(last)}`);
-    }
-    await page.waitForTimeout(100);
-  }
+  await waitUntil(
+    async () => {
+      let done = true;
+      for (const [taskId, state] of Object.entries(expected)) {
+        const now = await attr(gridCell(taskId), "data-state");
+        if (now) seen.set(taskId, (seen.get(taskId) ?? new Set()).add(now));
+        if (now !== state) done = false;
+      }
+      return done;
+    },
+    () => `the grid to reach ${JSON.stringify(expected)}; states seen: ${JSON.stringify(Object.fromEntries([...seen].map(([k, v]) => [k, [...v]])))}`,
+  );
+  return seen;
 }
 
 describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () => {
@@ -188,7 +187,7 @@ describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () =
     await dialog.getByRole("button", { name: "Clear", exact: true }).click();
     await expect.poll(() => panel().getByRole("status").innerText()).toMatch(/Cleared .*flaky/);
 
-    await expect.poll(() => attr(gridCell("flaky"), "data-try-number"), { timeout: 60_000 }).toBe("3");
+    await expect.poll(() => attr(gridCell("flaky"), "data-try-number")).toBe("3");
     await waitForGridStates({ flaky: "success", report: "success" });
     expect(await attr(gridCell("report"), "data-try-number")).toBe("2");
     expect(await attr(gridCell("prepare"), "data-try-number")).toBe("1");
@@ -251,7 +250,7 @@ describe("the Airflow views: grid, graph, gantt, task tries, clear, pools", () =
     const backfillRuns = page.locator('[data-grid-run][aria-label^="Run backfill__"]');
     await expect.poll(() => backfillRuns.count()).toBe(3);
     await expect
-      .poll(async () => (await backfillRuns.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).join(","), { timeout: 60_000 })
+      .poll(async () => (await backfillRuns.evaluateAll((els) => els.map((e) => e.getAttribute("data-state")))).join(","))
       .toBe("success,success,success");
     await page.screenshot({ path: join(artifacts, "airflow-backfill-grid.png"), fullPage: true });
   });

@@ -73,7 +73,7 @@ async function uploadAndRun(page: Page, slug: string, dag: { dagId: string; mark
   await page.getByRole("button", { name: "Start run" }).click();
   await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect
-    .poll(async () => ((await page.getByTestId("run-state").getAttribute("data-state")) ?? "").toLowerCase(), { timeout: 60_000 })
+    .poll(async () => ((await page.getByTestId("run-state").getAttribute("data-state")) ?? "").toLowerCase())
     .toBe("success");
   await page.getByRole("button", { name: "hello", exact: true }).click();
   await expect.poll(() => page.getByTestId("log-output").innerText()).toContain(dag.marker);
@@ -219,7 +219,7 @@ tasks:
     await acmePage.getByRole("button", { name: "Start run" }).click();
     await acmePage.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     await expect
-      .poll(async () => ((await acmePage.getByTestId("run-state").getAttribute("data-state")) ?? "").toLowerCase(), { timeout: 60_000 })
+      .poll(async () => ((await acmePage.getByTestId("run-state").getAttribute("data-state")) ?? "").toLowerCase())
       .toBe("success");
     await acmePage.getByRole("button", { name: "hello", exact: true }).click();
     const log = acmePage.getByTestId("log-output");

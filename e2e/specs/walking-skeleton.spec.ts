@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
+import { waitUntil } from "../support/wait-until";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => readFileSync(join(here, "../fixtures", name), "utf8");
@@ -99,15 +100,16 @@ describe("a new user's first pipeline (walking skeleton)", () => {
 
     // Live: the page is never reloaded, yet the states move on by themselves.
     const seen = new Set<string>();
-    const deadline = Date.now() + 60_000;
     let runState = "";
-    while (Date.now() < deadline) {
-      const state = await taskState("transform").getAttribute("data-state").catch(() => null);
-      if (state) seen.add(state.toLowerCase());
-      runState = ((await page.getByTestId("run-state").getAttribute("data-state")) ?? "").toLowerCase();
-      if (runState === "success" || runState === "failed") break;
-      await page.waitForTimeout(100);
-    }
+    await waitUntil(
+      async () => {
+        const state = await taskState("transform").getAttribute("data-state").catch(() => null);
+        if (state) seen.add(state.toLowerCase());
+        runState = ((await page.getByTestId("run-state").getAttribute("data-state")) ?? "").toLowerCase();
+        return runState === "success" || runState === "failed";
+      },
+      () => `the run to end (run state "${runState}", transform seen ${[...seen].join(", ") || "in no state yet"})`,
+    );
     expect(runState).toBe("success");
     expect(seen.has("running")).toBe(true);
     expect(seen.has("success")).toBe(true);
@@ -136,9 +138,9 @@ describe("a new user's first pipeline (walking skeleton)", () => {
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     await page.getByRole("button", { name: "extract", exact: true }).click();
     const output = page.getByTestId("log-output");
-    await expect.poll(() => output.innerText(), { timeout: 30_000 }).toContain("extracting");
+    await expect.poll(() => output.innerText()).toContain("extracting");
     // The first line is on screen while the task is still sleeping.
     expect(await taskState("extract").getAttribute("data-state")).toBe("running");
-    await expect.poll(() => output.innerText(), { timeout: 30_000 }).toContain("extracted");
+    await expect.poll(() => output.innerText()).toContain("extracted");
   });
 });

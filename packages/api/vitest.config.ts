@@ -1,9 +1,4 @@
+import { postgresWorkspaceTest } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
-    testTimeout: 30000,
-    hookTimeout: 60000,
-  },
-});
+export default defineConfig({ test: postgresWorkspaceTest() });

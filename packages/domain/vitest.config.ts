@@ -1,3 +1,4 @@
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["src/**/*.test.ts"] } });
+export default defineConfig({ test: { include: ["src/**/*.test.ts"], ...vitestHangGuard } });

@@ -1,10 +1,4 @@
+import { postgresWorkspaceTest } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    include: ["src/**/*.test.ts"],
-    globalSetup: ["../db/src/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default defineConfig({ test: postgresWorkspaceTest() });

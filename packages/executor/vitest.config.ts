@@ -1,8 +1,9 @@
+import { vitestHangGuard } from "@updraft/config/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
-    testTimeout: 20_000,
+    ...vitestHangGuard,
   },
 });

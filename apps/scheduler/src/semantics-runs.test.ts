@@ -9,6 +9,7 @@ import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
 import { TEST_KEYRING } from "./testing/test-keyring";
 import { waitUntil } from "./testing/wait-until";
+import { waitForJobPasses } from "./testing/wait-for-job-passes";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -53,7 +54,7 @@ afterAll(async () => {
 
 describe("run controls through the scheduler", () => {
   it("gives a paused DAG no scheduled runs, and the latest one once unpaused", async () => {
-    await new Promise((r) => setTimeout(r, 1000)); // several ticks
+    await waitForJobPasses(scheduler, "tick", 3); // several ticks, all after the pause
     expect(await t.db.dagRun.count({ where: { dagDbId: pausedDag } })).toBe(0);
     await setDagPaused(t.db, { tenantId, dagDbId: pausedDag, paused: false });
     const run = await waitFor(() => t.db.dagRun.findFirst({ where: { dagDbId: pausedDag } }), "a scheduled run");

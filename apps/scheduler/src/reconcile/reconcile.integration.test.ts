@@ -14,6 +14,7 @@ import { executorKey } from "@updraft/executor";
 import { waitForRunToFinish } from "../testing/wait-for-run";
 import { TEST_KEYRING } from "../testing/test-keyring";
 import { waitUntil } from "../testing/wait-until";
+import { waitForJobPasses } from "../testing/wait-for-job-passes";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -115,8 +116,6 @@ async function taskOf(runId: string, taskId: string) {
   return t.db.taskInstance.findFirstOrThrow({ where: { dagRunId: runId, taskId }, include: { tries: { orderBy: { tryNumber: "asc" } } } });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -145,6 +144,15 @@ tasks:
     depends_on: [a]
     command: ["true"]
 `);
+    const controlDag = await upload(`
+dag_id: zombie_control
+schedule: null
+tasks:
+  - task_id: a
+    command: ["true"]
+    retries: 1
+    retry_delay: 1
+`);
     const ghost = randomUUID();
     await registerSchedulerInstance(t.db, { schedulerId: ghost, hostname: "ghost-host", pid: 999_999, executor: "local" });
     // The ghost replica is alive: it heartbeats (Prisma queries run only once awaited or then-ed).
@@ -157,8 +165,14 @@ tasks:
     let run;
     try {
       run = await runLeftAs(dag, { a: { state: "RUNNING", schedulerId: ghost, agoMs: 600_000 }, b: { state: "NONE" } });
-      // Many reconcile passes and well past the zombie threshold: the owner is alive, so its try is left alone.
-      await sleep(ZOMBIE_AFTER_MS * 2);
+      // A control: a replica that registered at the same moment and never heartbeats again. Once reconcile has
+      // failed its try, the zombie threshold has passed for both; a further full pass would then have failed the
+      // live one's try too, were it wrong. The owner is alive, so its try is left alone.
+      const dead = randomUUID();
+      await registerSchedulerInstance(t.db, { schedulerId: dead, hostname: "dead-host", pid: 999_998, executor: "local" });
+      const control = await runLeftAs(controlDag, { a: { state: "RUNNING", schedulerId: dead, agoMs: 600_000 } });
+      await until("the dead replica's try to be failed as a zombie", async () => (await taskOf(control.id, "a")).tries[0]?.state === "FAILED");
+      await waitForJobPasses(scheduler, "reconcile", 2);
       const whileAlive = await taskOf(run.id, "a");
       expect(whileAlive.state).toBe("RUNNING");
       expect(whileAlive.tryNumber).toBe(1);

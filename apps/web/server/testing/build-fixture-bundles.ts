@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeBundleOptions } from "@updraft/config/esbuild-node-bundle";
 import { build } from "esbuild";
+import { pruneStaleFolders } from "@updraft/config/prune-stale-folders";
 
 /** The server fixtures tests run as processes of their own (spawnFixture). */
 export const FIXTURES = ["drain-fixture", "cluster-fixture"] as const;
@@ -26,6 +27,7 @@ export interface FixtureBundles {
  */
 export async function buildFixtureBundles(): Promise<FixtureBundles> {
   mkdirSync(BUNDLES_ROOT, { recursive: true });
+  pruneStaleFolders(BUNDLES_ROOT); // left by runs that were killed before their teardown
   const dir = mkdtempSync(join(BUNDLES_ROOT, "run-"));
   await build({
     absWorkingDir: appDir,

@@ -1,0 +1,2 @@
+/** See prune-stale-folders.js. */
+export declare function pruneStaleFolders(root: string, maxAgeMs?: number): void;
