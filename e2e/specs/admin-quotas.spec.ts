@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
 import { waitUntil } from "../support/wait-until";
+import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -41,7 +42,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
 });
 afterAll(async () => {
   // A failed step must not leave the demo tenant at one task at a time for the other specs.
@@ -102,6 +103,7 @@ describe("platform admin: tenant quotas", () => {
       await db.$disconnect();
     }
     const context = await browser.newContext();
+    context.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
     try {
       const member = await context.newPage();
       await member.goto(`${baseUrl}/admin/tenants`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
 import { waitUntil } from "../support/wait-until";
+import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -55,7 +56,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
 });
 afterAll(async () => {
   await browser?.close();

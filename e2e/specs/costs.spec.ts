@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
+import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -95,7 +96,7 @@ beforeAll(async () => {
   expect(seededTotal).toBeGreaterThan(0);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 }, locale: "en-US" });
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
+import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, "../artifacts");
@@ -42,8 +43,8 @@ beforeAll(async () => {
   globexContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   acmePage = await acmeContext.newPage();
   globexPage = await globexContext.newPage();
-  acmePage.setDefaultTimeout(30_000);
-  globexPage.setDefaultTimeout(30_000);
+  acmePage.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
+  globexPage.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
 });
 afterAll(async () => {
   await browser?.close();
@@ -253,7 +254,7 @@ tasks:
     const inviteeContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await inviteeContext.newPage();
-      page.setDefaultTimeout(30_000);
+      page.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
       await page.goto(link);
       await expect.poll(() => page.getByTestId("invitation-summary").innerText()).toBe(
         `${invitee} is invited to join Acme Data as Operator.`,

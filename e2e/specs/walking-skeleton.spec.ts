@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
 import { waitUntil } from "../support/wait-until";
+import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => readFileSync(join(here, "../fixtures", name), "utf8");
@@ -22,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(PAGE_ACTION_TIMEOUT_MS);
 });
 afterAll(async () => {
   await browser?.close();
