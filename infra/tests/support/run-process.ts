@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
+import { waitUntil } from "@updraft/config/wait-until";
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -54,22 +55,20 @@ export async function runToExit(command: string, args: string[], options: { cwd:
  * a hang; every 30 s it says on stderr what it got last), and returns that response's status and body.
  */
 export async function pollHttp(url: string, status: number): Promise<{ status: number; body: string }> {
-  const started = Date.now();
-  let reportedS = 0;
   let last: { status: number; body: string } | string = "no answer yet";
-  for (;;) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      last = { status: response.status, body: await response.text() };
-      if (last.status === status) return last;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
-    if (waitedS > reportedS) {
-      reportedS = waitedS;
-      console.warn(`still waiting after ${waitedS} s for ${url} to answer ${status}; last: ${JSON.stringify(last)}`);
-    }
-    await sleep(250);
-  }
+  return waitUntil(
+    async () => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+        const answer = { status: response.status, body: await response.text() };
+        last = answer;
+        return answer.status === status ? answer : undefined;
+      } catch (error) {
+        last = (error as Error).message;
+        return undefined;
+      }
+    },
+    () => `${url} to answer ${status}; last: ${JSON.stringify(last)}`,
+    { pollMs: 250 },
+  );
 }
