@@ -29,13 +29,17 @@ export function startProcess(command: string, args: string[], options: { cwd: st
       });
       return Promise.race([exit, timer]);
     },
-    async waitForOutput(pattern) {
-      for (;;) {
-        const match = output.match(pattern);
-        if (match) return match;
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${describe()} ended (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`);
-        await sleep(100);
-      }
+    waitForOutput(pattern) {
+      return waitUntil(
+        () => {
+          const match = output.match(pattern);
+          if (match) return match;
+          if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${describe()} ended (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`);
+          return undefined;
+        },
+        () => `${describe()} to print ${pattern}; output so far:\n${output}`,
+        { pollMs: 100 },
+      );
     },
     kill(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
