@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
-import { waitUntil } from "../support/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -228,6 +228,7 @@ describe("platform admin: tenant quotas", () => {
         return runState === "success" || runState === "failed";
       },
       () => `the run to end (run state "${runState}", waiting task ${waitingTask ?? "none yet"})`,
+      { pollMs: 100 },
     );
     expect(waitingTask).not.toBeNull();
     expect(bothRunningAtOnce).toBe(false);

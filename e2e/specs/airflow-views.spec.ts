@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
-import { waitUntil } from "../support/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,6 +85,7 @@ async function waitForGridStates(expected: Record<string, string>) {
       return done;
     },
     () => `the grid to reach ${JSON.stringify(expected)}; states seen: ${JSON.stringify(Object.fromEntries([...seen].map(([k, v]) => [k, [...v]])))}`,
+    { pollMs: 100 },
   );
   return seen;
 }

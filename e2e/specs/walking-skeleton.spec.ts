@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../support/launch-chromium";
 import { waitForHydration } from "../support/wait-for-hydration";
-import { waitUntil } from "../support/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 import { PAGE_ACTION_TIMEOUT_MS } from "../support/page-timeouts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -110,6 +110,7 @@ describe("a new user's first pipeline (walking skeleton)", () => {
         return runState === "success" || runState === "failed";
       },
       () => `the run to end (run state "${runState}", transform seen ${[...seen].join(", ") || "in no state yet"})`,
+      { pollMs: 100 },
     );
     expect(runState).toBe("success");
     expect(seen.has("running")).toBe(true);

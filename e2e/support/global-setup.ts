@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitUntil } from "@updraft/config/wait-until";
 import { startTestPostgres } from "@updraft/db/testing";
 import type { TestProject } from "vitest/node";
 import { freePort } from "./free-port";
@@ -61,23 +62,18 @@ export default async function setup(project: TestProject) {
 
   const baseUrl = `http://localhost:${port}`;
   // Until it answers, however long a busy machine takes to start it; `updraft start` exits if it cannot start.
-  const started = Date.now();
-  let reportedS = 0;
-  for (;;) {
-    if (app.exitCode !== null) throw new Error(`updraft start exited early (${app.exitCode}):\n${output.join("")}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
-    if (waitedS > reportedS) {
-      reportedS = waitedS;
-      console.warn(`still waiting after ${waitedS} s for Updraft to answer on ${baseUrl}; its output so far:\n${output.join("")}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntil(
+    async () => {
+      if (app.exitCode !== null) throw new Error(`updraft start exited early (${app.exitCode}):\n${output.join("")}`);
+      try {
+        return (await fetch(`${baseUrl}/api/health`)).ok;
+      } catch {
+        return undefined; // not listening yet
+      }
+    },
+    () => `Updraft to answer on ${baseUrl}; its output so far:\n${output.join("")}`,
+    { pollMs: 250 },
+  );
 
   project.provide("baseUrl", baseUrl);
   project.provide("adminEmail", adminEmail);

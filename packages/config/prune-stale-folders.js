@@ -1,5 +1,5 @@
 // Test setups bundle sources into a fresh folder per run (apps/<app>/node_modules/.cache/…/run-XXXX) and
-// delete it at teardown; a run that was killed never gets there. Each setup prunes its cache root first.
+// delete it at teardown; a run that was killed never gets there. createRunFolder (run-folder.js) prunes the cache root first.
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 

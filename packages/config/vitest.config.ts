@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 import { vitestHangGuard } from "./vitest-hang-guard.js";
 
-export default defineConfig({ test: { include: ["repo-docs/**/*.test.ts", "lint-checks/**/*.test.ts"], ...vitestHangGuard } });
+export default defineConfig({ test: { include: ["*.test.ts", "repo-docs/**/*.test.ts", "lint-checks/**/*.test.ts"], ...vitestHangGuard } });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runDagToEnd } from "./testing/run-dag-to-end";
 import { useLocalSchedulerWithTenant } from "./testing/use-local-scheduler-with-tenant";
 import { median, waitForRunToFinish } from "./testing/wait-for-run";
-import { waitUntil } from "./testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const t = useTestDatabase();
 // A one-minute poll interval: every hand-off below must travel by LISTEN/NOTIFY,
@@ -117,7 +117,7 @@ tasks:
     const run = await waitUntil(
       async () => (await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" } })) ?? undefined,
       () => "the tick to create a scheduled run",
-      50,
+      { pollMs: 50 },
     );
     expect(run, "the tick created no scheduled run").not.toBeNull();
     // catchup: false → only the latest complete minute, ending at or before now.

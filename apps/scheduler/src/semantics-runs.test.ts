@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
 import { TEST_KEYRING } from "./testing/test-keyring";
-import { waitUntil } from "./testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 import { waitForJobPasses } from "./testing/wait-for-job-passes";
 
 const t = useTestDatabase();
@@ -22,7 +22,7 @@ async function upload(source: string) {
 
 /** Waits for `check` to return a value as long as it takes (waitUntil, which names `what` while it waits). */
 async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
-  return waitUntil(async () => (await check()) || undefined, () => what, 20);
+  return waitUntil(async () => (await check()) || undefined, () => what, { pollMs: 20 });
 }
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduler, type RunningScheduler } from "./start-scheduler";
 import { waitForRunToFinish } from "./testing/wait-for-run";
 import { TEST_KEYRING } from "./testing/test-keyring";
-import { waitUntil } from "./testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -39,7 +39,7 @@ async function peakWhileRunning(runIds: string[], count: () => Promise<number>):
       return unfinished === 0 ? peak : undefined;
     },
     () => `${runIds.length} runs to finish`,
-    10,
+    { pollMs: 10 },
   );
 }
 

@@ -1,5 +1,6 @@
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectionRefused, get, killFixtures, PROCESS_TEST_TIMEOUT_MS, spawnFixture, until, waitForLog, type FixtureProcess } from "./testing/fixture-process";
+import { connectionRefused, get, killFixtures, PROCESS_TEST_TIMEOUT_MS, spawnFixture, waitForLog, type FixtureProcess } from "./testing/fixture-process";
 
 const fixture = "drain-fixture";
 
@@ -21,16 +22,16 @@ describe("web server shutdown on SIGTERM", { timeout: PROCESS_TEST_TIMEOUT_MS },
     expect((await get(web.port, "/readyz")).status).toBe(200);
 
     const slow = get(web.port, "/slow");
-    await until(() => (web.logs.some((line) => line.msg === "slow request started") ? true : undefined), "the slow request to start");
+    await waitUntil(() => (web.logs.some((line) => line.msg === "slow request started") ? true : undefined), () => "the slow request to start");
     web.child.kill("SIGTERM");
 
-    const notReady = await until(async () => {
+    const notReady = await waitUntil(async () => {
       const response = await get(web.port, "/readyz");
       return response.status === 503 ? response : undefined;
-    }, "/readyz to answer 503");
+    }, () => "/readyz to answer 503");
     expect(JSON.parse(notReady.body)).toEqual({ status: "not ready", checks: { shutdown: { ok: false, message: "shutting down" } } });
 
-    await until(async () => ((await connectionRefused(web.port)) ? true : undefined), "new connections to be refused");
+    await waitUntil(async () => ((await connectionRefused(web.port)) ? true : undefined), () => "new connections to be refused");
 
     web.child.stdin.write("release\n");
     const answered = await slow;
@@ -50,7 +51,7 @@ describe("web server shutdown on SIGTERM", { timeout: PROCESS_TEST_TIMEOUT_MS },
       () => "answered",
       (error: NodeJS.ErrnoException) => error.code,
     );
-    await until(() => (web.logs.some((line) => line.msg === "slow request started") ? true : undefined), "the slow request to start");
+    await waitUntil(() => (web.logs.some((line) => line.msg === "slow request started") ? true : undefined), () => "the slow request to start");
     web.child.kill("SIGTERM");
 
     expect(await web.exited).toBe(1);

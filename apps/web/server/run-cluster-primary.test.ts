@@ -1,3 +1,4 @@
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
 import { restartDelayMs } from "./run-cluster-primary";
 import {
@@ -7,7 +8,6 @@ import {
   PROCESS_TEST_TIMEOUT_MS,
   processAlive,
   spawnFixture,
-  until,
   waitForLog,
   type FixtureProcess,
 } from "./testing/fixture-process";
@@ -26,9 +26,9 @@ async function startCluster(env: Record<string, string> = {}, options: { detache
   const web = spawnFixture(fixture, { UPDRAFT_WEB_WORKERS: "2", ...env }, options);
   const listening = await waitForLog(web, (line) => line.msg === "all web workers listening", "both workers to listen");
   // The primary hears of a worker's listen before that worker's own log line reaches the pipe.
-  await until(
+  await waitUntil(
     () => (new Set(web.logs.filter((line) => line.msg === "web server listening").map((line) => line.pid)).size >= 2 ? true : undefined),
-    "both workers' own listening lines",
+    () => "both workers' own listening lines",
   );
   return {
     ...web,
@@ -41,12 +41,12 @@ async function startCluster(env: Record<string, string> = {}, options: { detache
 /** Sends fresh connections until every pid in `pids` has answered; returns the answers. */
 async function requestUntilServedBy(port: number, pids: number[]): Promise<number[]> {
   const seen: number[] = [];
-  await until(async () => {
+  await waitUntil(async () => {
     const response = await get(port, "/pid");
     expect(response.status).toBe(200);
     seen.push(Number(response.body));
     return pids.every((pid) => seen.includes(pid)) ? true : undefined;
-  }, `answers from workers ${pids.join(", ")}`);
+  }, () => `answers from workers ${pids.join(", ")}`);
   return seen;
 }
 
@@ -118,14 +118,14 @@ describe("UPDRAFT_WEB_WORKERS=2: the cluster primary and its workers", { timeout
     await waitForLog(web, (line) => line.msg === "slow request started", "the slow request to start");
     web.child.kill("SIGTERM");
 
-    await until(async () => ((await get(web.port, "/readyz")).status === 503 ? true : undefined), "/readyz to answer 503");
-    await until(async () => ((await connectionRefused(web.port)) ? true : undefined), "new connections to be refused");
+    await waitUntil(async () => ((await get(web.port, "/readyz")).status === 503 ? true : undefined), () => "/readyz to answer 503");
+    await waitUntil(async () => ((await connectionRefused(web.port)) ? true : undefined), () => "new connections to be refused");
     web.child.stdin.write("release\n");
     const answered = await slow;
     expect(answered).toMatchObject({ status: 200, body: "slow done" });
 
     expect(await web.exited).toBe(0);
-    for (const pid of pids) await until(() => (processAlive(pid) ? undefined : true), `worker ${pid} to be gone`);
+    for (const pid of pids) await waitUntil(() => (processAlive(pid) ? undefined : true), () => `worker ${pid} to be gone`);
     for (const pid of pids) {
       const lines = web.logs.filter((line) => line.pid === pid);
       expect(lines.filter((line) => line.msg === "shutting down: /readyz now answers 503")).toHaveLength(1);
@@ -141,9 +141,9 @@ describe("UPDRAFT_WEB_WORKERS=2: the cluster primary and its workers", { timeout
     await waitForLog(web, (line) => line.msg === "slow request started", "the slow request to start");
     process.kill(-web.child.pid!, "SIGINT");
 
-    await until(
+    await waitUntil(
       () => (pids.every((pid) => web.logs.some((line) => line.pid === pid && line.msg === "shutting down: /readyz now answers 503")) ? true : undefined),
-      "both workers to start draining",
+      () => "both workers to start draining",
     );
     web.child.stdin.write("release\n");
     expect(await slow).toMatchObject({ status: 200, body: "slow done" });

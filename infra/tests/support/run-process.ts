@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
+import { waitUntil } from "@updraft/config/wait-until";
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -28,13 +29,17 @@ export function startProcess(command: string, args: string[], options: { cwd: st
       });
       return Promise.race([exit, timer]);
     },
-    async waitForOutput(pattern) {
-      for (;;) {
-        const match = output.match(pattern);
-        if (match) return match;
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${describe()} ended (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`);
-        await sleep(100);
-      }
+    waitForOutput(pattern) {
+      return waitUntil(
+        () => {
+          const match = output.match(pattern);
+          if (match) return match;
+          if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${describe()} ended (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${output}`);
+          return undefined;
+        },
+        () => `${describe()} to print ${pattern}; output so far:\n${output}`,
+        { pollMs: 100 },
+      );
     },
     kill(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -54,22 +59,20 @@ export async function runToExit(command: string, args: string[], options: { cwd:
  * a hang; every 30 s it says on stderr what it got last), and returns that response's status and body.
  */
 export async function pollHttp(url: string, status: number): Promise<{ status: number; body: string }> {
-  const started = Date.now();
-  let reportedS = 0;
   let last: { status: number; body: string } | string = "no answer yet";
-  for (;;) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      last = { status: response.status, body: await response.text() };
-      if (last.status === status) return last;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
-    if (waitedS > reportedS) {
-      reportedS = waitedS;
-      console.warn(`still waiting after ${waitedS} s for ${url} to answer ${status}; last: ${JSON.stringify(last)}`);
-    }
-    await sleep(250);
-  }
+  return waitUntil(
+    async () => {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+        const answer = { status: response.status, body: await response.text() };
+        last = answer;
+        return answer.status === status ? answer : undefined;
+      } catch (error) {
+        last = (error as Error).message;
+        return undefined;
+      }
+    },
+    () => `${url} to answer ${status}; last: ${JSON.stringify(last)}`,
+    { pollMs: 250 },
+  );
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { waitUntil } from "@updraft/config/wait-until";
 import { describe, expect, inject, it } from "vitest";
 import "./fixtures/fixture-bundles-context";
 
@@ -21,10 +22,14 @@ describe("relaunchInOwnProcessGroup", () => {
     // As long as the inner process takes to start (the test's timeout guards against a hang); not at all if the outer one exits.
     let outerExited = false;
     void exitCode.then(() => (outerExited = true));
-    while (!/inner pid=\d+/.test(output)) {
-      if (outerExited) throw new Error(`the outer process exited before the inner one started; output: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil(
+      () => {
+        if (/inner pid=\d+/.test(output)) return true;
+        if (outerExited) throw new Error(`the outer process exited before the inner one started; output: ${output}`);
+        return undefined;
+      },
+      () => `the inner process to start; output so far: ${output}`,
+    );
     const [, innerPid, innerGroup, args] = /inner pid=(\d+) pgid=(\d+) args=(\S*)/.exec(output)!;
     expect(args).toBe("start");
     expect(Number(innerGroup)).toBe(Number(innerPid));

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { migrate } from "@updraft/db";
 import { startEmbeddedPostgres } from "@updraft/db/embedded";
 import pino from "pino";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { childEnv, type ChildContext } from "./build-child-specs";
 import { findRepoRoot } from "./find-repo-root";
@@ -143,7 +144,7 @@ function harness(options: { env?: NodeJS.ProcessEnv; schedulerExitAfterMs?: numb
     postgresUrl: () => postgresUrl,
     /** Waits until the output holds `needle`, as long as that takes (the test's timeout guards against a hang). */
     async until(needle: string) {
-      while (!text().includes(needle)) await new Promise((resolve) => setTimeout(resolve, 25));
+      await waitUntil(() => text().includes(needle), () => `${JSON.stringify(needle)} in the output`);
     },
   };
 }

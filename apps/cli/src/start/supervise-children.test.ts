@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeChildExit, superviseChildren, type ChildSpec, type Supervisor } from "./supervise-children";
 
@@ -28,9 +29,9 @@ function leavesGrandchild(name: string): ChildSpec {
  */
 async function grandchildPid(io: ReturnType<typeof capture>, name: string): Promise<number> {
   const pattern = new RegExp(`\\[${name}\\] grandchild (\\d+)\\n`);
-  await until(() => pattern.test(io.text()));
+  await until(() => pattern.test(io.text()), `the ${name} child to print its grandchild's pid`);
   const pid = Number(pattern.exec(io.text())![1]);
-  await until(() => commandOf(pid) === "sleep");
+  await until(() => commandOf(pid) === "sleep", `grandchild ${pid} to exec sleep`);
   return pid;
 }
 
@@ -53,9 +54,9 @@ function capture() {
   };
 }
 
-/** Waits for `check` as long as it takes (the test's timeout guards against a hang). */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits for `check` as long as it takes (the test's timeout guards against a hang), naming `what` every 30 s. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  await waitUntil(check, () => what, { pollMs: 20 });
 }
 
 function isAlive(pid: number): boolean {
@@ -77,7 +78,7 @@ describe("superviseChildren", () => {
     const io = capture();
     const supervisor = superviseChildren([politeChild("web"), politeChild("scheduler")], io.options);
     supervisors.push(supervisor);
-    await until(() => io.text().includes("hello from web") && io.text().includes("hello from scheduler"));
+    await until(() => io.text().includes("hello from web") && io.text().includes("hello from scheduler"), "both children to say hello");
     expect(io.text()).toContain("[web] hello from web\n");
     expect(io.text()).toContain("[scheduler] hello from scheduler\n");
     expect(io.err.join("")).toContain("[web] web warming up\n");
@@ -118,7 +119,7 @@ describe("superviseChildren", () => {
     };
     const supervisor = superviseChildren([stubborn], { ...io.options, stopTimeoutMs: 300 });
     supervisors.push(supervisor);
-    await until(() => /\[web\] \d+\n/.test(io.text()));
+    await until(() => /\[web\] \d+\n/.test(io.text()), "the web child to print its pid");
     const grandchild = Number(/\[web\] (\d+)\n/.exec(io.text())![1]);
     expect(isAlive(grandchild)).toBe(true);
 
@@ -126,7 +127,7 @@ describe("superviseChildren", () => {
     const [exit] = await supervisor.stop();
     expect(exit).toEqual({ name: "web", code: null, signal: "SIGKILL" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    await until(() => !isAlive(grandchild) || isZombie(grandchild));
+    await until(() => !isAlive(grandchild) || isZombie(grandchild), `grandchild ${grandchild} to be gone`);
   });
 
   it("forceKill stops everything at once", async () => {
@@ -134,7 +135,7 @@ describe("superviseChildren", () => {
     const ignoresTerm = politeChild("web", `process.removeAllListeners("SIGTERM"); process.on("SIGTERM", () => {});`);
     const supervisor = superviseChildren([ignoresTerm], { ...io.options, stopTimeoutMs: 60_000 });
     supervisors.push(supervisor);
-    await until(() => io.text().includes("hello from web"));
+    await until(() => io.text().includes("hello from web"), "the web child to say hello");
     const stopping = supervisor.stop();
     supervisor.forceKill();
     await expect(stopping).resolves.toEqual([{ name: "web", code: null, signal: "SIGKILL" }]);
@@ -160,12 +161,12 @@ describe("superviseChildren", () => {
     const web = supervisor.pids().web!;
 
     const stopping = supervisor.stop();
-    await until(() => !isAlive(web));
+    await until(() => !isAlive(web), `the web child ${web} to be gone`);
     expect(isAlive(grandchild)).toBe(true); // the group outlived its leader, ignoring SIGTERM
     supervisor.forceKill();
 
     await expect(stopping).resolves.toEqual([{ name: "web", code: 0, signal: null }]);
-    await until(() => !isAlive(grandchild) || isZombie(grandchild));
+    await until(() => !isAlive(grandchild) || isZombie(grandchild), `grandchild ${grandchild} to be gone`);
   });
 
   it("reports a child that cannot be started", async () => {

@@ -6,7 +6,7 @@ import { createLocalExecutor, executorKey, type ExecutorEvents, type LaunchReque
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTryLogMasking } from "../secrets/try-log-masking";
-import { waitUntil } from "../testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const logger = pino({ level: "silent" });
 const SECRET = "hunter22-secret";
@@ -60,7 +60,7 @@ function gatedTask(go: string): LaunchRequest {
 
 /** Waits for `check` as long as it takes (waitUntil). */
 async function until(check: () => boolean): Promise<void> {
-  await waitUntil(check, () => "the condition this test waits for", 20);
+  await waitUntil(check, () => "the condition this test waits for", { pollMs: 20 });
 }
 
 describe("handing a running local task to the next scheduler", () => {

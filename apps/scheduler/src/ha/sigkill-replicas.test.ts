@@ -6,6 +6,7 @@ import { createTenant } from "@updraft/db";
 import { useTestDatabase } from "@updraft/db/testing";
 import { TEST_SECRET_KEY } from "@updraft/platform";
 import { executorKey } from "@updraft/executor";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSchedulerProcess, waitUntilRegistered, type SchedulerProcess } from "../testing/scheduler-process";
 import { readLaunchLog } from "../instrumentation/launch-log";
@@ -78,13 +79,15 @@ tasks:
     let replicaFailure: Error | undefined;
     const failed = () => new Error(`${replicaFailure!.message}; chaos seed ${random.seed}; the replicas' logs are in ${dir}`);
     /** Polls `probe` until it holds, as long as that takes; stops at once when a replica failed to come up. */
-    const until = async (probe: () => boolean | Promise<boolean>) => {
-      for (;;) {
-        if (replicaFailure) throw failed();
-        if (await probe()) return;
-        await sleep(50);
-      }
-    };
+    const until = (probe: () => boolean | Promise<boolean>, what: string) =>
+      waitUntil(
+        async () => {
+          if (replicaFailure) throw failed();
+          return await probe();
+        },
+        () => `${what}; chaos seed ${random.seed}; the replicas' logs are in ${dir}`,
+        { pollMs: 50 },
+      );
     const startReplica = () => {
       const proc = spawnSchedulerProcess({
         main: schedulerMain(),
@@ -126,7 +129,7 @@ tasks:
     let killsWithRunsInFlight = 0;
     for (let w = 0; w < WAVES; w++) {
       // Keep at least one replica working while another dies: wait for the last kill's replacement to register.
-      await until(() => working.size >= 2);
+      await until(() => working.size >= 2, "two working replicas");
       const wave = Array.from({ length: RUNS_PER_WAVE }, (_, i) => {
         const dag = i === 0 && w % 2 === 0 ? failing : succeeding[(w + i) % succeeding.length]!;
         return { dag, runId: `wave_${w}_${i}` };
@@ -137,7 +140,7 @@ tasks:
 
       // A random moment while this wave is in flight: once one of its tasks runs, within that task's
       // TASK_MS (each run is 3 tasks in a row, so none of the wave's runs can have finished by then).
-      await until(async () => (await t.db.taskInstance.count({ where: { dagRunId: { in: ids }, state: "RUNNING" } })) > 0);
+      await until(async () => (await t.db.taskInstance.count({ where: { dagRunId: { in: ids }, state: "RUNNING" } })) > 0, "a task of the runs to run");
       await sleep(random.between(0, TASK_MS));
       const victim = random.pick([...working]);
       const inFlight = await t.db.dagRun.count({ where: { id: { in: runIds }, state: { in: ["QUEUED", "RUNNING"] } } });

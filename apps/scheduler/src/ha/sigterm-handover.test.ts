@@ -14,7 +14,7 @@ import { createLogDirKeptOnFailure } from "../testing/log-dir-kept-on-failure";
 import { createSchedulerProcessSet } from "../testing/scheduler-process-set";
 import { startBystanderScheduler, type BystanderScheduler } from "../testing/start-bystander-scheduler";
 import { waitForRunToFinish } from "../testing/wait-for-run";
-import { waitUntil } from "../testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 import { uploadDag } from "./ha-fixtures";
 
 const t = useTestDatabase();

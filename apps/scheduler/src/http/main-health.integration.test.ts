@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useTestDatabase } from "@updraft/db/testing";
 import { TEST_SECRET_KEY } from "@updraft/platform";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSchedulerProcess, type SchedulerProcess } from "../testing/scheduler-process";
 import { schedulerMain } from "../testing/scheduler-main";
@@ -42,11 +43,17 @@ async function logLines(proc: SchedulerProcess): Promise<Record<string, unknown>
 describe("the scheduler process (main.ts)", () => {
   it("serves /healthz, /readyz and /metrics on the port it logs, and turns /readyz to 503 on SIGTERM before exiting 0", async () => {
     const proc = start("ok", { UPDRAFT_METRICS_PORT: "0" });
-    let port = 0;
-    await expect
-      .poll(async () => (port = Number((await logLines(proc)).find((l) => l.msg === "health and metrics server listening")?.port ?? 0)), { timeout: 30_000 })
-      .toBeGreaterThan(0);
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status, { timeout: 30_000 }).toBe(200);
+    const port = await waitUntil(
+      async () => Number((await logLines(proc)).find((l) => l.msg === "health and metrics server listening")?.port ?? 0) || undefined,
+      () => `the log line "health and metrics server listening" in ${proc.logFile}`,
+      { pollMs: 50 },
+    );
+    expect(port).toBeGreaterThan(0);
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${port}/readyz`).then((res) => res.status, () => undefined)) === 200,
+      () => `/readyz on port ${port} to answer 200`,
+      { pollMs: 50 },
+    );
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: "ok" });
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain("# TYPE updraft_task_launches_total counter");
@@ -59,8 +66,10 @@ describe("the scheduler process (main.ts)", () => {
         (res) => res.status,
         () => "gone",
       );
-    let seen: number | string = 200;
-    await expect.poll(async () => (seen = await readyz()), { timeout: 30_000 }).not.toBe(200);
+    const seen = await waitUntil(async () => {
+      const status = await readyz();
+      return status === 200 ? undefined : status;
+    }, () => `/readyz on port ${port} to stop answering 200 after SIGTERM`, { pollMs: 50 });
     expect([503, "gone"]).toContain(seen);
     expect(await proc.exited).toEqual({ code: 0, signal: null });
   });

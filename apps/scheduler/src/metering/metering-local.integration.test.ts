@@ -3,7 +3,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { runDagToEnd } from "../testing/run-dag-to-end";
 import { useLocalSchedulerWithTenant } from "../testing/use-local-scheduler-with-tenant";
-import { waitUntil } from "../testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const t = useTestDatabase();
 const local = useLocalSchedulerWithTenant(t, { pollIntervalMs: 200, meterIntervalMs: 200, logger: pino({ level: "silent" }) });
@@ -16,7 +16,7 @@ async function costedTry(taskInstanceId: string) {
       return row.cost !== null ? row : undefined;
     },
     () => `the try of ${taskInstanceId} to be costed`,
-    50,
+    { pollMs: 50 },
   );
 }
 

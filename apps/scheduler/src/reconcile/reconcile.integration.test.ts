@@ -13,7 +13,7 @@ import { LOST_TRY_REASON } from "./sweep-orphans";
 import { executorKey } from "@updraft/executor";
 import { waitForRunToFinish } from "../testing/wait-for-run";
 import { TEST_KEYRING } from "../testing/test-keyring";
-import { waitUntil } from "../testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 import { waitForJobPasses } from "../testing/wait-for-job-passes";
 
 const t = useTestDatabase();
@@ -127,7 +127,7 @@ function isAlive(pid: number): boolean {
 
 /** Waits for `check` to return a value as long as it takes (waitUntil, which names `what` while it waits). */
 async function until<T>(what: string, check: () => Promise<T | null | undefined | false>): Promise<T> {
-  return waitUntil(async () => (await check()) || undefined, () => what, 50);
+  return waitUntil(async () => (await check()) || undefined, () => what, { pollMs: 50 });
 }
 
 describe("reconcile", () => {

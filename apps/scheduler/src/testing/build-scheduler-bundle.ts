@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleScheduler } from "../../scripts/bundle-scheduler.mjs";
-import { pruneStaleFolders } from "@updraft/config/prune-stale-folders";
+import { createRunFolder } from "@updraft/config/run-folder";
 
 /** Under apps/scheduler, so that the bundles' runtime externals resolve from the repository's node_modules. */
 const BUNDLES_ROOT = fileURLToPath(new URL("../../node_modules/.cache/updraft-scheduler-bundles", import.meta.url));
@@ -23,9 +22,7 @@ export interface SchedulerBundle {
  * that another build is replacing meanwhile.
  */
 export async function buildSchedulerBundle(): Promise<SchedulerBundle> {
-  mkdirSync(BUNDLES_ROOT, { recursive: true });
-  pruneStaleFolders(BUNDLES_ROOT); // left by runs that were killed before their teardown
-  const dir = mkdtempSync(join(BUNDLES_ROOT, "run-"));
+  const { dir, remove } = createRunFolder(BUNDLES_ROOT);
   await bundleScheduler(dir);
-  return { main: join(dir, "main.mjs"), dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { main: join(dir, "main.mjs"), dir, remove };
 }

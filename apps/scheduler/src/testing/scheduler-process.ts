@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Db } from "@updraft/db";
+import { waitUntil } from "@updraft/config/wait-until";
 
 /** The repository's migrations: a bundle cannot find them relative to its own location (readyz compares against them). */
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
@@ -79,10 +80,14 @@ export function spawnSchedulerProcess(options: SpawnSchedulerOptions): Scheduler
 export async function waitUntilRegistered(db: Db, proc: SchedulerProcess): Promise<void> {
   let exited = false;
   void proc.exited.then(() => (exited = true));
-  for (;;) {
-    const row = await db.schedulerInstance.findFirst({ where: { pid: proc.pid, stoppedAt: null }, select: { id: true } });
-    if (row) return;
-    if (exited) throw new Error(`scheduler process ${proc.pid} exited before it registered; its log: ${proc.logFile}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitUntil(
+    async () => {
+      const row = await db.schedulerInstance.findFirst({ where: { pid: proc.pid, stoppedAt: null }, select: { id: true } });
+      if (row) return true;
+      if (exited) throw new Error(`scheduler process ${proc.pid} exited before it registered; its log: ${proc.logFile}`);
+      return undefined;
+    },
+    () => `scheduler process ${proc.pid} to register; its log: ${proc.logFile}`,
+    { pollMs: 20 },
+  );
 }

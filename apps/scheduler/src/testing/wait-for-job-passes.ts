@@ -1,5 +1,5 @@
 import type { RunningScheduler } from "../start-scheduler";
-import { waitUntil } from "./wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 async function completedRuns(scheduler: RunningScheduler, job: string): Promise<number> {
   const { values } = await scheduler.metrics.jobs.get();

@@ -1,5 +1,5 @@
 import type { Db } from "@updraft/db";
-import { waitUntil } from "./wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 /** Polls until the run reaches success or failed, as long as that takes (waitUntil); says its task states while it waits. */
 export async function waitForRunToFinish(db: Db, runId: string) {

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeBundleOptions } from "@updraft/config/esbuild-node-bundle";
 import { build } from "esbuild";
-import { pruneStaleFolders } from "@updraft/config/prune-stale-folders";
+import { createRunFolder } from "@updraft/config/run-folder";
 
 /** The server fixtures tests run as processes of their own (spawnFixture). */
 export const FIXTURES = ["drain-fixture", "cluster-fixture"] as const;
@@ -26,9 +25,7 @@ export interface FixtureBundles {
  * TypeScript through tsx at every start.
  */
 export async function buildFixtureBundles(): Promise<FixtureBundles> {
-  mkdirSync(BUNDLES_ROOT, { recursive: true });
-  pruneStaleFolders(BUNDLES_ROOT); // left by runs that were killed before their teardown
-  const dir = mkdtempSync(join(BUNDLES_ROOT, "run-"));
+  const { dir, remove } = createRunFolder(BUNDLES_ROOT);
   await build({
     absWorkingDir: appDir,
     entryPoints: Object.fromEntries(FIXTURES.map((name) => [name, `server/testing/${name}.ts`])),
@@ -37,5 +34,5 @@ export async function buildFixtureBundles(): Promise<FixtureBundles> {
     ...nodeBundleOptions,
     external: ["pg-native"],
   });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove };
 }

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
+import { waitUntil } from "@updraft/config/wait-until";
 import { inject } from "vitest";
 import type { FixtureName } from "./build-fixture-bundles";
 import "./fixture-bundles-context";
@@ -38,26 +39,6 @@ export function killFixtures(): void {
 }
 
 /**
- * Polls `check` until it returns a value, as long as that takes (a busy machine only makes it slower;
- * the test's timeout guards against a hang). `check` throws to give up early, e.g. when the fixture exited.
- * Every 30 s it says on stderr what it is still waiting for, so a hang names its condition.
- */
-export async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  const started = Date.now();
-  let reported = 0;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
-    if (waitedS > reported) {
-      reported = waitedS;
-      console.warn(`still waiting for ${what} after ${waitedS} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/**
  * Starts `node <fixture bundle>`. `detached`: in its own process group
  * (pid = group id), so the test can signal the whole group like a terminal's Ctrl-C.
  */
@@ -82,12 +63,12 @@ export function spawnFixture(fixture: FixtureName, env: Record<string, string>, 
 
 /** Waits for a log line matching `match` (throws if the fixture exits first). */
 export function waitForLog(fixture: FixtureProcess, match: (line: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>> {
-  return until(() => {
+  return waitUntil(() => {
     const line = fixture.logs.find(match);
     if (line) return line;
     if (fixture.child.exitCode !== null) throw new Error(`fixture exited (${fixture.child.exitCode}) before ${what}: ${fixture.stderr()}`);
     return undefined;
-  }, what);
+  }, () => what);
 }
 
 export function get(port: number, path: string): Promise<{ status: number; body: string; headers: IncomingMessage["headers"] }> {

@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
 import { findFreePort } from "./ports";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./start-embedded-postgres";
@@ -100,14 +101,18 @@ describe("startEmbeddedPostgres", () => {
   });
 });
 
+/** Waits until the process is gone, however long that takes (the test's timeout guards against a hang). */
 async function waitUntilGone(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`process ${pid} did not exit`);
+  await waitUntil(
+    () => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    },
+    () => `process ${pid} to exit`,
+    { pollMs: 50 },
+  );
 }

@@ -5,8 +5,9 @@ import { deletePool } from "../pools/delete-pool";
 import { upsertPool } from "../pools/upsert-pool";
 import { evaluateRun } from "../runs/evaluate-run";
 import { triggerDagRun } from "../runs/trigger-dag-run";
-import { eventually, finish, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "../testing/engine-test-kit";
+import { finish, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "../testing/engine-test-kit";
 import { admitScheduledTasks } from "./admit-scheduled-tasks";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const t = useTestDatabase();
 
@@ -145,7 +146,7 @@ describe("admission into execution slots", () => {
     await lockTaken;
     const evaluation = evaluateRun(t.db, run.id);
     // The run's own change is committed while admission waits for the lock.
-    await eventually(async () => (await instance(t.db, run.id, "only")).state === "SCHEDULED");
+    await waitUntil(async () => (await instance(t.db, run.id, "only")).state === "SCHEDULED", () => "only to be scheduled", { pollMs: 20 });
     release();
     await holder;
     await evaluation;

@@ -2,7 +2,6 @@ import { useTestDatabase } from "@updraft/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureJobQueue } from "../testing/ensure-job-queue";
 import {
-  eventually,
   finish,
   instance,
   launchQueued,
@@ -17,6 +16,7 @@ import { clearTaskInstances } from "./clear-task-instances";
 import { evaluateRun } from "./evaluate-run";
 import { markDagRun } from "./mark-dag-run";
 import { triggerDagRun } from "./trigger-dag-run";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -98,7 +98,7 @@ describe("markDagRun", () => {
 
     const b = await instance(t.db, run.id, "b");
     const c = await instance(t.db, run.id, "c");
-    await eventually(async () => kills.received.length >= 2);
+    await waitUntil(async () => kills.received.length >= 2, () => `2 kill requests (got ${kills.received.length})`, { pollMs: 20 });
     expect(kills.received.sort((x, y) => x.taskInstanceId.localeCompare(y.taskInstanceId))).toEqual(
       [b, c]
         .map((ti) => ({ taskInstanceId: ti.id, tryNumber: 1, reason: "marked failed by ada@acme.dev" }))
@@ -168,7 +168,7 @@ describe("clearTaskInstances", () => {
     const b = await instance(t.db, run.id, "b");
     const result = await clearTaskInstances(t.db, { tenantId, runDbId: run.id, taskIds: ["b"], includeDownstream: false, actor: "ada" });
     expect(result.cleared).toEqual(["b"]);
-    await eventually(async () => kills.received.length >= 1);
+    await waitUntil(async () => kills.received.length >= 1, () => "a kill request", { pollMs: 20 });
     expect(kills.received).toEqual([{ taskInstanceId: b.id, tryNumber: 1, reason: "cleared by ada" }]);
     expect(await states(run.id)).toMatchObject({ b: "NONE", d: "NONE" });
     // The killed try's outcome arrives afterwards and closes only its try.

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ensureJobQueue } from "../testing/ensure-job-queue";
 import { evaluateRun } from "../runs/evaluate-run";
 import { triggerDagRun } from "../runs/trigger-dag-run";
-import { eventually, finish, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "../testing/engine-test-kit";
+import { finish, instance, launchQueued, newTenant, pendingJobs, uploadDag } from "../testing/engine-test-kit";
+import { waitUntil } from "@updraft/config/wait-until";
 
 const t = useTestDatabase();
 let tenantId: string;
@@ -50,7 +51,7 @@ describe("outcomes of sibling tasks", () => {
     await lockTaken;
     const last = finish(t.db, launches[4]!);
     // The outcome is committed while the run is still locked; the evaluation waits for the lock.
-    await eventually(async () => (await instance(t.db, run.id, "r5")).state === "SUCCESS");
+    await waitUntil(async () => (await instance(t.db, run.id, "r5")).state === "SUCCESS", () => "r5 to succeed", { pollMs: 20 });
     expect((await instance(t.db, run.id, "join")).state).toBe("NONE");
     release();
     await holder;

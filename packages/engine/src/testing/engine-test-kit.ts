@@ -106,22 +106,3 @@ export async function listenForKills(url: string): Promise<{ received: KillReque
   await client.query(`LISTEN ${KILL_CHANNEL}`);
   return { received, stop: () => client.end() };
 }
-
-/**
- * Waits until `check` returns a value (polling), as long as that takes: a busy machine only makes the test
- * slower, and the test's timeout guards against a hang (every 30 s it says on stderr that it still waits).
- */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>): Promise<T> {
-  const started = Date.now();
-  let reportedS = 0;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    const waitedS = Math.floor((Date.now() - started) / 30_000) * 30;
-    if (waitedS > reportedS) {
-      reportedS = waitedS;
-      console.warn(`eventually: condition still not met after ${waitedS} s`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -1,5 +1,6 @@
 import type { PodMetric } from "@kubernetes/client-node";
 import pino from "pino";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
 import { readingsFromPodMetrics } from "./executor/sample-pod-usage";
 import { startKubernetesExecutorFixture, type KubernetesExecutorFixture } from "./testing/kubernetes-executor-fixture";
@@ -50,7 +51,7 @@ describe("Kubernetes executor sampleUsage", () => {
     fx.api.state.scriptImage("acme/idle:1", { runForever: true });
     await executor.launch(busy);
     await executor.launch(idle);
-    await waitUntil(() => phaseOf(fx!.pod(busy)) === "Running" && phaseOf(fx!.pod(idle)) === "Running");
+    await waitUntil(() => phaseOf(fx!.pod(busy)) === "Running" && phaseOf(fx!.pod(idle)) === "Running", () => "both pods to run", { pollMs: 10 });
 
     fx.api.clearRequests();
     const readings = await executor.sampleUsage!();
@@ -69,7 +70,7 @@ describe("Kubernetes executor sampleUsage", () => {
     const { executor } = fx.newExecutor();
     const busy = fx.request("acme/busy:1");
     await executor.launch(busy);
-    await waitUntil(() => phaseOf(fx!.pod(busy)) === "Running");
+    await waitUntil(() => phaseOf(fx!.pod(busy)) === "Running", () => "the busy pod to run", { pollMs: 10 });
     const url = `${fx.api.url}/apis/metrics.k8s.io/v1beta1/namespaces/updraft-acme/pods`;
     const one = await fetch(`${url}/${busy.key}`);
     expect(one.status).toBe(200);
@@ -86,14 +87,9 @@ describe("Kubernetes executor sampleUsage", () => {
     const { executor } = fx.newExecutor({ logger });
     const busy = fx.request("acme/busy:1");
     await executor.launch(busy);
-    await waitUntil(() => phaseOf(fx!.pod(busy)) === "Running");
+    await waitUntil(() => phaseOf(fx!.pod(busy)) === "Running", () => "the busy pod to run", { pollMs: 10 });
     expect(await executor.sampleUsage!()).toEqual([]);
     expect(await executor.sampleUsage!()).toEqual([]);
     expect(warnings.filter((w) => w.includes("could not read pod metrics"))).toHaveLength(1);
   });
 });
-
-/** Waits for `check` as long as it takes (the test's timeout guards against a hang). */
-async function waitUntil(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
-}

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
+import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
 import type { UsageReading } from "../executor";
 import { recordExecutorEvents, taskRequest } from "../testing/record-executor-events";
@@ -98,11 +99,14 @@ describe("local executor sampleUsage", () => {
       await recorder.waitFor(() => (recorder.output(req.key, "STDOUT").includes("started") ? true : undefined));
       // Poll until the busy loop has used some cpu (no timing assumptions beyond "eventually").
       let reading: UsageReading | undefined;
-      for (;;) {
-        [reading] = await executor.sampleUsage!();
-        if (!reading || reading.cpuSecondsTotal! >= 0.2) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitUntil(
+        async () => {
+          [reading] = await executor.sampleUsage!();
+          return !reading || reading.cpuSecondsTotal! >= 0.2;
+        },
+        () => `the busy loop to use 0.2 s of cpu (last reading: ${JSON.stringify(reading)})`,
+        { pollMs: 50 },
+      );
       expect(reading).toMatchObject({ key: req.key });
       expect(reading!.memoryBytes).toBeGreaterThan(0);
       expect(reading!.cpuCores).toBeUndefined();

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { ExecutorEvents, LaunchRequest, LogStreamName, TaskOutcome } from "../executor";
 import { executorKey } from "@updraft/domain/executor-key";
+import { waitUntil } from "@updraft/config/wait-until";
 
 export type RecordedEvent =
   | { type: "log"; key: string; stream: LogStreamName; text: string }
@@ -43,27 +44,30 @@ export function recordExecutorEvents(extra: Pick<ExecutorEvents, "storedLogLines
   }
 
   /**
-   * Resolves when `check()` returns a value other than undefined (checked on
-   * every event and every 20 ms), however long that takes: the test's timeout
+   * Resolves when `check()` returns a value other than undefined (checked on every event, so a state that
+   * lasts only until the next event is seen, and every 20 ms), however long that takes: the test's timeout
    * guards against a hang. Every 30 s it prints the events so far on stderr.
    */
   function waitFor<T>(check: () => T | undefined): Promise<T> {
-    return new Promise((resolve) => {
-      const stop = () => {
-        waiters.delete(attempt);
-        clearInterval(poll);
-        clearInterval(report);
-      };
+    return new Promise((resolve, reject) => {
+      let done = false;
       const attempt = () => {
+        if (done) return;
         const value = check();
-        if (value === undefined) return false;
-        stop();
+        if (value === undefined) return;
+        done = true;
+        waiters.delete(attempt);
         resolve(value);
-        return true;
       };
-      const poll = setInterval(attempt, 20);
-      const report = setInterval(() => console.warn(`still waiting; executor events so far: ${JSON.stringify(events)}`), 30_000);
-      if (!attempt()) waiters.add(attempt);
+      waiters.add(attempt);
+      waitUntil(
+        () => {
+          attempt();
+          return done;
+        },
+        () => `a condition on the executor events; so far: ${JSON.stringify(events)}`,
+        { pollMs: 20 },
+      ).catch(reject);
     });
   }
 
@@ -122,14 +126,9 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * Whether the process is gone within `timeoutMs` (a process whose group was
- * just signalled may still be exiting when its task is reported finished).
+ * Resolves to true once the process is gone, however long that takes (a process whose group was just
+ * signalled may still be exiting when its task is reported finished); the test's timeout guards against a hang.
  */
-export async function waitUntilGone(pid: number, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return true;
+export function waitUntilGone(pid: number): Promise<boolean> {
+  return waitUntil(() => !isAlive(pid), () => `process ${pid} to be gone`, { pollMs: 20 });
 }

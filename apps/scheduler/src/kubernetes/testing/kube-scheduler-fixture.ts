@@ -4,7 +4,7 @@ import { startFakeKubeApi, type FakeKubeApiOptions, type KubeObject } from "@upd
 import pino from "pino";
 import { startScheduler, type RunningScheduler, type SchedulerOptions } from "../../start-scheduler";
 import { TEST_KEYRING } from "../../testing/test-keyring";
-import { waitUntil } from "../../testing/wait-until";
+import { waitUntil } from "@updraft/config/wait-until";
 
 /** Executor numbers that keep the tests quick: short retries, resyncs and grace periods. */
 export const FAST_KUBE_OPTIONS: Partial<KubernetesExecutorOptions> = {

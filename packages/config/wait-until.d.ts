@@ -1,0 +1,6 @@
+/** See wait-until.js. */
+export declare function waitUntil<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  describe: () => string | Promise<string>,
+  options?: { pollMs?: number },
+): Promise<T>;
