@@ -1,5 +1,9 @@
 /** See vitest-hang-guard.js. */
-export declare const vitestHangGuard: { testTimeout: number; hookTimeout: number };
+export declare const vitestHangGuard: {
+  testTimeout: number;
+  hookTimeout: number;
+  expect: { poll: { timeout: number; interval: number } };
+};
 
 /** See vitest-hang-guard.js. */
 export declare function postgresWorkspaceTest(): {
@@ -7,4 +11,5 @@ export declare function postgresWorkspaceTest(): {
   globalSetup: string[];
   testTimeout: number;
   hookTimeout: number;
+  expect: { poll: { timeout: number; interval: number } };
 };

@@ -1,6 +1,6 @@
 import { waitUntil } from "@updraft/config/wait-until";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectionRefused, get, killFixtures, PROCESS_TEST_TIMEOUT_MS, spawnFixture, waitForLog, type FixtureProcess } from "./testing/fixture-process";
+import { connectionRefused, get, killFixtures, spawnFixture, waitForLog, type FixtureProcess } from "./testing/fixture-process";
 
 const fixture = "drain-fixture";
 
@@ -16,7 +16,7 @@ async function startFixture(env: Record<string, string>): Promise<Fixture> {
   return { ...web, port: listening.port as number };
 }
 
-describe("web server shutdown on SIGTERM", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+describe("web server shutdown on SIGTERM", () => {
   it("reports not ready, stops accepting, finishes the request in flight, and exits 0", async () => {
     const web = await startFixture({ UPDRAFT_DRAIN_DELAY_MS: "2000", UPDRAFT_SHUTDOWN_TIMEOUT_MS: "60000" });
     expect((await get(web.port, "/readyz")).status).toBe(200);

@@ -5,7 +5,6 @@ import {
   connectionRefused,
   get,
   killFixtures,
-  PROCESS_TEST_TIMEOUT_MS,
   processAlive,
   spawnFixture,
   waitForLog,
@@ -63,7 +62,7 @@ function sample(text: string, series: string): number | undefined {
 
 const PID_COUNT = 'updraft_http_request_duration_seconds_count{method="GET",route="/pid",status="200"}';
 
-describe("UPDRAFT_WEB_WORKERS=2: the cluster primary and its workers", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+describe("UPDRAFT_WEB_WORKERS=2: the cluster primary and its workers", () => {
   it("serves the app port from both workers, and /metrics on the primary sums their requests", async () => {
     const web = await startCluster();
     const pids = web.workerPids();

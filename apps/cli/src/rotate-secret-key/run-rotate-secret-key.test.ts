@@ -20,7 +20,7 @@ const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-}, 120_000);
+});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
   await postgres?.stop();

@@ -181,7 +181,7 @@ describe("updraft start", () => {
     expect(after.indexOf("Stopping the embedded Postgres")).toBeGreaterThan(after.indexOf("scheduler got SIGTERM"));
     expect(after.trimEnd().endsWith("Updraft stopped.")).toBe(true);
     expect(await acceptsConnections(h.postgresUrl()!)).toBe(false);
-  }, 120_000);
+  });
 
   it("does not create or print the admin again on the next start", async () => {
     expect(existsSync(join(dataDir, "pg"))).toBe(true);
@@ -195,7 +195,7 @@ describe("updraft start", () => {
     expect(h.text()).not.toContain("Secret key: generated");
     h.signals.emit("SIGTERM", "SIGTERM");
     await expect(exitCode).resolves.toBe(0);
-  }, 120_000);
+  });
 
   it("when the scheduler dies, stops the web app and Postgres and exits non-zero naming it", async () => {
     const port = await freePort();
@@ -208,7 +208,7 @@ describe("updraft start", () => {
     expect(out).toContain("[web] web got SIGTERM");
     expect(h.events).toEqual(["postgres started", "postgres stopping"]);
     expect(await acceptsConnections(h.postgresUrl()!)).toBe(false);
-  }, 120_000);
+  });
 
   it("on a second Ctrl-C kills the web app and the scheduler with the processes they started, then stops Postgres", async () => {
     const port = await freePort();
@@ -229,7 +229,7 @@ describe("updraft start", () => {
     expect(running(helper)).toBe(false);
     expect(h.events).toEqual(["postgres started", "postgres stopping"]);
     expect(await acceptsConnections(h.postgresUrl()!)).toBe(false);
-  }, 120_000);
+  });
 
   it("refuses invalid settings before starting anything", async () => {
     const h = harness({ env: { PORT: "eighty" } });

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe("SIGTERM to a scheduler with the Kubernetes executor", () => {
-  it("leaves its pod running; the next scheduler with the same id adopts it, one pod, every log line once", { timeout: 120_000 }, async () => {
+  it("leaves its pod running; the next scheduler with the same id adopts it, one pod, every log line once", async () => {
     const dir = await logs.create("updraft-sigterm-kube-");
     const launchLog = join(dir, "launches.log");
     const kubeconfig = join(dir, "kubeconfig");

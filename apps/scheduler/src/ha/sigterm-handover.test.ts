@@ -63,7 +63,7 @@ function isAlive(pid: number): boolean {
 }
 
 describe("SIGTERM to a scheduler with the local executor", () => {
-  it("leaves its running tasks running; the next scheduler with the same id adopts them, nothing launched twice", { timeout: 120_000 }, async () => {
+  it("leaves its running tasks running; the next scheduler with the same id adopts them, nothing launched twice", async () => {
     const dir = await logs.create("updraft-sigterm-");
     const launchLog = join(dir, "launches.log");
     const release = join(dir, "release");

@@ -19,7 +19,7 @@ const DAGS = 20;
 const RUNS_PER_DAG = 10;
 
 describe("two scheduler replicas on one database", () => {
-  it("launch every task try of 200 runs exactly once between them", { timeout: 180_000 }, async () => {
+  it("launch every task try of 200 runs exactly once between them", async () => {
     const tenant = await createTenant(t.db, { slug: "acme", name: "Acme" });
     const dags = [];
     for (let d = 0; d < DAGS; d++) {

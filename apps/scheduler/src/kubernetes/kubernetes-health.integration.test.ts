@@ -25,13 +25,13 @@ describe("a Kubernetes scheduler's health and watch metrics", () => {
 
     // The API refuses every list for a while: the watch, once dropped, cannot come back.
     fx.api.faults.failNext(1000, { status: 503, match: { verb: "list", resource: "pods" } });
-    await expect.poll(() => fx.api.faults.dropStreams({ abrupt: true }), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => scheduler.health().checks.kubernetes_watch?.ok, { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => fx.api.faults.dropStreams({ abrupt: true })).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => scheduler.health().checks.kubernetes_watch?.ok).toBe(false);
     expect(scheduler.health().checks.kubernetes_watch?.message).toMatch(/^the pod watch is not connected: /);
-    await expect.poll(restarts, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(restarts).toBeGreaterThanOrEqual(2);
 
     fx.api.faults.clear();
-    await expect.poll(() => scheduler.health().checks.kubernetes_watch?.ok, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => scheduler.health().checks.kubernetes_watch?.ok).toBe(true);
     await scheduler.stop();
     expect(scheduler.health().stopping).toBe(true);
   });

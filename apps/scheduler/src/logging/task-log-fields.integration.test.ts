@@ -41,7 +41,7 @@ tasks:
 `,
     );
     expect(run.state).toBe("FAILED");
-    await expect.poll(() => lines.filter((l) => l.msg === "task try ended").length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => lines.filter((l) => l.msg === "task try ended").length).toBe(3);
 
     // A line about a task: it has any of the fields, or an executor key (the executors' own lines).
     const aboutTasks = lines.filter((l) => TASK_FIELDS.some((field) => field in l) || "key" in l);
@@ -64,7 +64,7 @@ tasks:
     const { runId: id, ti } = await startTaskToKill(t.db, local.tenant.id);
     await requestTaskKill(t.db, { taskInstanceId: ti.id, tryNumber: ti.tryNumber, reason: "marked failed by a test" });
     const run = await t.db.dagRun.findUniqueOrThrow({ where: { id } });
-    await expect.poll(() => lines.find((l) => l.msg === "killing a task on request"), { timeout: 20_000 }).toMatchObject({
+    await expect.poll(() => lines.find((l) => l.msg === "killing a task on request")).toMatchObject({
       tenant: "acme",
       dag: "killed",
       run: run.runId,
@@ -72,7 +72,7 @@ tasks:
       try: 1,
       reason: "marked failed by a test",
     });
-    await expect.poll(() => lines.find((l) => l.msg === "task try ended" && l.task === "sleepy"), { timeout: 20_000 }).toMatchObject({
+    await expect.poll(() => lines.find((l) => l.msg === "task try ended" && l.task === "sleepy")).toMatchObject({
       tenant: "acme",
       dag: "killed",
       run: run.runId,

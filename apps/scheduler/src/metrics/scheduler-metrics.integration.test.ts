@@ -59,14 +59,14 @@ tasks:
     expect(run.state).toBe("SUCCESS");
     expect(await sample("updraft_task_launches_total", { executor: "local" })).toBe(2);
     // The latency is observed once the try's queued_at is read, just after the launch.
-    await expect.poll(() => histogramCount("updraft_scheduling_latency_seconds"), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => histogramCount("updraft_scheduling_latency_seconds")).toBe(2);
     expect(await sample("updraft_task_instances", { state: "SUCCESS" })).toBe(2);
     expect(await sample("updraft_task_instances", { state: "RUNNING" })).toBe(0);
     expect(await sample("updraft_tenant_running_tasks", { tenant: "acme" })).toBe(0);
     expect(await sample("updraft_tenant_max_concurrent_tasks", { tenant: "acme" })).toBe(128);
     // A job is counted when its handler returns, which may be just after the run is seen finished.
-    await expect.poll(() => sample("updraft_scheduler_jobs_total", { job: "launch_task", outcome: "ok" }), { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => sample("updraft_scheduler_jobs_total", { job: "task_event", outcome: "ok" }), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => sample("updraft_scheduler_jobs_total", { job: "launch_task", outcome: "ok" })).toBe(2);
+    await expect.poll(() => sample("updraft_scheduler_jobs_total", { job: "task_event", outcome: "ok" })).toBe(2);
     const queue = (await metrics.registry.getSingleMetric("updraft_job_queue_depth")!.get()).values.map((v) => v.labels.job);
     expect(queue).toEqual(expect.arrayContaining(["tick", "evaluate_run", "launch_task", "task_event", "reconcile"]));
     // Nothing failed yet.
@@ -82,7 +82,7 @@ tasks:
     command: [definitely-not-a-command-xyz]
 `);
     expect(broken.state).toBe("FAILED");
-    await expect.poll(() => sample("updraft_executor_errors_total", { reason: "spawn_error" }), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => sample("updraft_executor_errors_total", { reason: "spawn_error" })).toBe(1);
 
     const failing = await runDag(`
 dag_id: exits
@@ -103,7 +103,7 @@ tasks:
     expect(await sample("updraft_tenant_running_tasks", { tenant: "acme" })).toBe(1);
     const errorsBefore = await metrics.executorErrors.get();
     await requestTaskKill(t.db, { taskInstanceId: ti.id, tryNumber: ti.tryNumber, reason: "marked failed by a test" });
-    await expect.poll(() => t.db.taskTry.findFirst({ where: { taskInstanceId: ti.id, endedAt: { not: null } } }), { timeout: 20_000 }).not.toBeNull();
+    await expect.poll(() => t.db.taskTry.findFirst({ where: { taskInstanceId: ti.id, endedAt: { not: null } } })).not.toBeNull();
     expect((await metrics.executorErrors.get()).values).toEqual(errorsBefore.values);
   });
 

@@ -17,12 +17,6 @@ export interface FixtureProcess {
   stderr(): string;
 }
 
-/**
- * The hang guard of a test that starts fixture processes: their waits have no deadline of their own, and on a
- * busy machine starting a cluster's workers several times over may take long; it only has to end.
- */
-export const PROCESS_TEST_TIMEOUT_MS = 300_000;
-
 const children: ChildProcessWithoutNullStreams[] = [];
 
 /** SIGKILLs every fixture still running (and, for detached ones, its whole process group). For afterEach. */

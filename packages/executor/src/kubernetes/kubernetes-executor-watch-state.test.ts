@@ -20,11 +20,11 @@ describe("the Kubernetes executor's pod watch state", () => {
     // The watch drops and the next two lists fail (each after the client's own retries): three restarts, then connected again.
     fx.api.faults.failNext(10, { status: 503, match: { verb: "list", resource: "pods" } });
     // (The watch request follows the list; drop it once it is open.)
-    await expect.poll(() => fx.api.faults.dropStreams({ abrupt: true }), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => restarts.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => fx.api.faults.dropStreams({ abrupt: true })).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => restarts.length).toBeGreaterThanOrEqual(2);
     expect(restarts[0]).toMatch(/^watch closed/);
     expect(restarts.slice(1).some((why) => why.startsWith("could not list pods"))).toBe(true);
-    await expect.poll(() => executor.watchState().connected, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => executor.watchState().connected).toBe(true);
 
     await executor.shutdown();
     expect(executor.watchState()).toEqual({ connected: false, problem: "stopped" });

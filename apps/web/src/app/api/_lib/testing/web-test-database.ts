@@ -24,7 +24,7 @@ export function useWebTestDatabase(): { readonly db: Db; readonly url: string } 
     }
     db = createDb(database.url, { max: 5 });
     process.env.DATABASE_URL = database.url;
-  }, 180_000);
+  });
 
   afterAll(async () => {
     const cached = globalThis as unknown as { __updraftDb?: Db };
@@ -33,7 +33,7 @@ export function useWebTestDatabase(): { readonly db: Db; readonly url: string } 
     await db?.$disconnect();
     await database?.drop();
     await postgres?.stop();
-  }, 60_000);
+  });
 
   return {
     get db(): Db {
