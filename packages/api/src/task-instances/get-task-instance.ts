@@ -2,17 +2,10 @@ import { TRPCError } from "@trpc/server";
 import type { DagRunState, DbOrTx, TaskState } from "@updraft/db";
 import { isRunFinished, isTaskFinished } from "../runs/run-states";
 import { maskSecretEnv } from "./mask-secret-env";
-import { missingCurrentTry } from "../runs/missing-current-try";
+import { missingCurrentTry, type TryRecord } from "../runs/missing-current-try";
 import { readRenderedCommand, readRenderedEnv } from "./read-rendered-invocation";
 
-export interface TaskTryView {
-  tryNumber: number;
-  state: TaskState;
-  queuedAt: Date | null;
-  startedAt: Date | null;
-  endedAt: Date | null;
-  exitCode: number | null;
-  message: string | null;
+export interface TaskTryView extends TryRecord {
   hostname: string | null;
   /** argv as rendered at launch; null when the try never launched. */
   renderedCommand: string[] | null;
