@@ -115,7 +115,8 @@ tasks:
     command: [sh, -c, "echo interval {{ data_interval_start }} to {{ data_interval_end }}"]
 `);
     const run = await waitUntil(
-      async () => (await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" } })) ?? undefined,
+      async () =>
+        (await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" }, orderBy: { dataIntervalEnd: "asc" } })) ?? undefined,
       () => "the tick to create a scheduled run",
       { pollMs: 50 },
     );
@@ -128,8 +129,18 @@ tasks:
     const finished = await waitForRunToFinish(t.db, run!.id);
     expect(finished.state).toBe("SUCCESS");
     expect(await logOf(run!.id, "only")).toContain(`interval ${run!.dataIntervalStart.toISOString().slice(0, 19)}`);
-    const after = await t.db.dag.findUniqueOrThrow({ where: { id: dag.dagDbId } });
-    expect(after.nextRunAt!.getTime()).toBe(run!.dataIntervalEnd.getTime() + 60_000);
+    // The next run is due one minute after the latest scheduled interval. A minute boundary may pass while the
+    // test runs, and the tick then creates the next minute's run too, so compare with the latest run, read
+    // until the DAG row and its runs agree (the tick writes both in one transaction).
+    await waitUntil(
+      async () => {
+        const after = await t.db.dag.findUniqueOrThrow({ where: { id: dag.dagDbId } });
+        const latest = await t.db.dagRun.findFirst({ where: { dagDbId: dag.dagDbId, runType: "SCHEDULED" }, orderBy: { dataIntervalEnd: "desc" } });
+        return after.nextRunAt?.getTime() === latest!.dataIntervalEnd.getTime() + 60_000;
+      },
+      () => "the DAG's next run time to be one minute after its latest scheduled interval",
+      { pollMs: 50 },
+    );
   });
 
   it("starts a downstream task within milliseconds of its upstream's exit (event-driven, no polling)", async () => {
